@@ -1,0 +1,2 @@
+export * from './meta/types.js';
+export * from './errors/status-error.js';

@@ -1,0 +1,2 @@
+export * from './client/resource-client.js';
+export * from './admission/admission-chain.js';
