@@ -1,0 +1,71 @@
+import { KubeObject, StatusCause } from '@app/api-machinery';
+
+/** A CRD additionalPrinterColumn (apiextensions.k8s.io/v1). */
+export interface PrinterColumn {
+  name: string;
+  type: 'integer' | 'number' | 'string' | 'boolean' | 'date';
+  format?: string;
+  description?: string;
+  priority?: number;
+  jsonPath: string;
+}
+
+export interface ScaleSubresource {
+  specReplicasPath: string;
+  statusReplicasPath: string;
+  labelSelectorPath?: string;
+}
+
+/** Outcome of structural pruning, defaulting and validation against a version's schema. */
+export interface SchemaCheck {
+  /** JSON paths (`spec.foo`) of fields the schema does not know; they have been removed. */
+  unknownFields: string[];
+  /** One cause per invalid field, kube-apiserver's wording; empty when valid. */
+  causes: StatusCause[];
+}
+
+/**
+ * One served version of a resource: its schema operations and how it prints. The schema
+ * functions mutate the object in place and never throw on bad input.
+ */
+export interface ResourceVersion {
+  name: string;
+  served: boolean;
+  storage: boolean;
+  deprecated?: boolean;
+  deprecationWarning?: string;
+  /** The openAPIV3Schema, as given (for OpenAPI documents and `kubectl explain`). */
+  openAPIV3Schema?: Record<string, unknown>;
+  printerColumns: PrinterColumn[];
+  subresources: { status?: boolean; scale?: ScaleSubresource };
+  /** Removes unknown fields, applies defaults, validates. */
+  admit(object: KubeObject): SchemaCheck;
+}
+
+/**
+ * Everything the generic resource code needs to serve one resource, whether it comes from a
+ * CustomResourceDefinition or is built in (events, leases, namespaces, CRDs themselves).
+ */
+export interface ResourceDefinition {
+  group: string;
+  plural: string;
+  singular: string;
+  kind: string;
+  listKind: string;
+  shortNames: string[];
+  categories: string[];
+  scope: 'Namespaced' | 'Cluster';
+  versions: ResourceVersion[];
+  /** The version objects are stored in. */
+  storageVersion: string;
+  /** Built-ins accept strategic-merge-patch (treated as merge patch); CRDs answer 415. */
+  acceptsStrategicMerge: boolean;
+  /** Verbs served (discovery and method checks). */
+  verbs: string[];
+  /** Field selector labels supported besides metadata.name / metadata.namespace. */
+  selectableFields: string[];
+  /** Converts an object (any served version) to `version`; returns a new object. */
+  convert(object: KubeObject, version: string): KubeObject;
+  /** Where the object came from: `crd` (user or built-in CRD object) or `builtin`. */
+  source: 'crd' | 'builtin';
+}
