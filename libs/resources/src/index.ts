@@ -1,2 +1,3 @@
 export * from './client/resource-client.js';
 export * from './admission/admission-chain.js';
+export * from './feed/change-feed.js';
