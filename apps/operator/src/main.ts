@@ -1,16 +1,33 @@
-import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { Controller, Get, Module, Injectable } from '@nestjs/common';
-import { NotFoundError } from '@app/api-machinery';
+import { ConfigurationError, loadConfig } from '@app/config';
+import { startOperator } from './bootstrap.js';
 
-@Injectable()
-class S { hi() { return new NotFoundError({ group: 'g', resource: 'r' }, 'x').toStatus(); } }
-@Controller()
-class C { constructor(private readonly s: S) {} @Get() get() { return this.s.hi(); } }
-@Module({ controllers: [C], providers: [S] })
-class M {}
-const app = await NestFactory.create(M, { logger: false });
-await app.listen(3999);
-const r = await fetch('http://127.0.0.1:3999/');
-console.log(await r.text());
-await app.close();
+/** Entry point: validated configuration, then serve until SIGTERM/SIGINT, then a graceful stop. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const operator = await startOperator(config);
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      operator
+        .shutdown(signal)
+        .then(() => process.exit(0))
+        .catch((error: unknown) => {
+          console.error(error);
+          process.exit(1);
+        });
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

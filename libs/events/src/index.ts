@@ -1,1 +1,15 @@
 export * from './recorder/event-recorder.js';
+export { EVENTS_RESOURCE, EVENT_SEVERITIES, EVENT_TYPES, SEVERITY_ANNOTATION, severityOf } from './recorder/core-event.js';
+export type { CoreEvent, EventSource } from './recorder/core-event.js';
+export { rfc3339Seconds } from './recorder/event-clock.js';
+export type { EventClock } from './recorder/event-clock.js';
+export { KubeEventRecorder } from './recorder/kube-event-recorder.js';
+export type { CorrelatorOptions, FoldReason } from './correlator/event-correlator.js';
+export { EventRetention } from './retention/event-retention.js';
+export type { SweepResult } from './retention/event-retention.js';
+export { EventQueryService } from './query/event-query.service.js';
+export { DEFAULT_EVENT_QUERY_LIMIT, MAX_EVENT_QUERY_LIMIT } from './query/event-query.filters.js';
+export type { EventQueryParams, EventQueryResult, EventSummary } from './query/event-query.types.js';
+export { EventsModule } from './events.module.js';
+export type { EventsModuleOptions } from './events.options.js';
+export { EVENTS_MODULE_OPTIONS, EVENT_WRITE_FAILURES_METRIC } from './events.constants.js';

@@ -14,6 +14,7 @@ export const metricProviders: Provider[] = [
   gauge(METRIC.resourceCount, 'Applications by namespace and phase.', ['namespace', 'phase']),
   counter(METRIC.eventTotal, 'Kubernetes events recorded, by type and severity.', ['type', 'severity']),
   counter(METRIC.eventAggregatedTotal, 'Events folded into an existing event (deduplicated, aggregated or rate limited), by how.', ['reason']),
+  counter(METRIC.eventWriteFailuresTotal, 'Events that could not be written after every retry (dropped, and logged).'),
   counter(METRIC.webhookRequestsTotal, 'Admission webhook requests by webhook, operation and outcome.', ['webhook', 'operation', 'allowed']),
   histogram(METRIC.webhookRequestDuration, 'Admission webhook latency in seconds.', ['webhook', 'operation']),
   gauge(METRIC.leaderElectionStatus, '1 when this replica is the elected leader, else 0.'),

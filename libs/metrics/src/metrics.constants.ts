@@ -10,6 +10,7 @@ export const METRIC = {
   resourceCount: 'resource_count',
   eventTotal: 'event_total',
   eventAggregatedTotal: 'event_aggregated_total',
+  eventWriteFailuresTotal: 'event_write_failures_total',
   webhookRequestsTotal: 'webhook_requests_total',
   webhookRequestDuration: 'webhook_request_duration_seconds',
   leaderElectionStatus: 'leader_election_status',

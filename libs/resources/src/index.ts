@@ -1,3 +1,12 @@
 export * from './client/resource-client.js';
+export * from './client/local-resource-client.js';
 export * from './admission/admission-chain.js';
 export * from './feed/change-feed.js';
+export * from './feed/store-change-feed.js';
+export * from './service/request-scope.js';
+export * from './service/resource.service.js';
+export * from './service/resource-patcher.js';
+export { Scale } from './service/resource-scaler.js';
+export { fieldValue } from './service/selection.js';
+export * from './crd/crd-sync.service.js';
+export * from './resources.module.js';

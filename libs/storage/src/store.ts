@@ -29,6 +29,18 @@ export interface ListResult {
   remainingItemCount?: number;
 }
 
+/** A snapshot of the store's size and history, for metrics. */
+export interface StoreStats {
+  /** The newest revision written. */
+  revision: number;
+  /** The revision history was last compacted at (0 if never). */
+  compactedRevision: number;
+  /** Live (not deleted) keys. */
+  keys: number;
+  /** Size of the backing database in bytes (0 when not file-backed or unknown). */
+  dbSizeBytes: number;
+}
+
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
 /**
@@ -95,6 +107,9 @@ export abstract class Store {
 
   /** True between a successful open() and close(), while the backing store answers. */
   abstract isHealthy(): boolean;
+
+  /** Revision, compacted revision, live key count and size, read consistently. */
+  abstract stats(): Promise<StoreStats>;
 }
 
 /** Base of every storage failure; callers map these onto API errors. */

@@ -37,6 +37,13 @@ export interface ResourceVersion {
   /** The openAPIV3Schema, as given (for OpenAPI documents and `kubectl explain`). */
   openAPIV3Schema?: Record<string, unknown>;
   printerColumns: PrinterColumn[];
+  /**
+   * Optional: one raw cell value per `printerColumns` entry (in order, without the leading Name
+   * column), for columns a JSONPath cannot express (an Event's `Object` is `kind/name`). Values
+   * are what the column's JSONPath would yield (dates stay RFC 3339 strings). Absent: evaluate
+   * each column's `jsonPath`.
+   */
+  cells?(object: KubeObject): unknown[];
   subresources: { status?: boolean; scale?: ScaleSubresource };
   /** Removes unknown fields, applies defaults, validates. */
   admit(object: KubeObject): SchemaCheck;

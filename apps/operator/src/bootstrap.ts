@@ -1,0 +1,53 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Server } from 'node:http';
+import { OperatorConfig } from '@app/config';
+import { bodyMiddleware } from './http/body.middleware.js';
+import { InFlightRequests } from './http/in-flight.js';
+import { createLogger } from './http/logger.js';
+import { StatusExceptionFilter } from './http/status-exception.filter.js';
+import { HealthService } from './health/health.service.js';
+import { OperatorModule } from './operator.module.js';
+
+/** A started operator: its Nest app, the URL it serves on, and an idempotent graceful stop. */
+export interface RunningOperator {
+  app: NestExpressApplication;
+  url: string;
+  port: number;
+  /** Stops accepting, finishes in-flight requests (up to SHUTDOWN_TIMEOUT_MS), then closes everything. */
+  shutdown(signal?: string): Promise<void>;
+}
+
+/** Builds and starts the operator from a validated configuration (main.ts and the e2e tests share this). */
+export async function startOperator(config: OperatorConfig): Promise<RunningOperator> {
+  const logger = createLogger(config);
+  const app = await NestFactory.create<NestExpressApplication>(OperatorModule.forRoot(config), { bodyParser: false, logger, abortOnError: false });
+  const inFlight = new InFlightRequests();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(inFlight.middleware);
+  app.use(bodyMiddleware);
+  app.useGlobalFilters(new StatusExceptionFilter());
+  await app.listen(config.PORT, config.HOST);
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = 65_000;
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const health = app.get(HealthService);
+  health.markStarted();
+  logger.log(`serving on http://${config.HOST}:${port} (storage: ${config.STORAGE}${config.STORAGE === 'sqlite' ? `, data: ${config.DATA_DIR}` : ''})`, 'Bootstrap');
+  let stopping: Promise<void> | undefined;
+  const shutdown = (signal?: string) =>
+    (stopping ??= (async () => {
+      logger.log(`shutting down${signal ? ` on ${signal}` : ''}`, 'Bootstrap');
+      health.markShuttingDown();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await inFlight.drained(config.SHUTDOWN_TIMEOUT_MS);
+      await app.close();
+      server.closeAllConnections();
+      await closed;
+    })());
+  return { app, url: `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`, port, shutdown };
+}

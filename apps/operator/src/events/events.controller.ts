@@ -1,0 +1,29 @@
+import { applyDecorators, Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { EventQueryParams, EventQueryResult, EventQueryService } from '@app/events';
+
+const params: Array<[name: keyof EventQueryParams, description: string]> = [
+  ['namespace', 'Only events in this namespace (default: all namespaces).'],
+  ['kind', 'involvedObject.kind, exact (Application, Node, ...).'],
+  ['name', 'involvedObject.name, exact.'],
+  ['type', 'Normal or Warning.'],
+  ['severity', 'Info, Warning, Error or Critical.'],
+  ['reason', 'Exact reason (PascalCase).'],
+  ['since', 'lastTimestamp at or after an RFC 3339 time, or within a Go duration of now (5m, 1h30m).'],
+  ['limit', 'At most this many items, 1 to 1000 (default 100); `total` still counts every match.'],
+];
+
+/** `GET /events`: recorded Kubernetes events, filtered, newest first. Bad filters answer 400. */
+@ApiTags('events')
+@Controller('events')
+export class EventsController {
+  constructor(private readonly events: EventQueryService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Query events, newest first (lastTimestamp, then resourceVersion).' })
+  @ApiOkResponse({ description: '{ kind: EventQueryResult, metadata: { resourceVersion }, total, limit, items: EventSummary[] }' })
+  @applyDecorators(...params.map(([name, description]) => ApiQuery({ name, description, required: false, type: String })))
+  query(@Query() query: EventQueryParams): Promise<EventQueryResult> {
+    return this.events.query(query);
+  }
+}

@@ -1,0 +1,20 @@
+import { All, Controller, Req, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { PathNotFoundError, MethodNotAllowedError } from '@app/api-machinery';
+import type { ParsedRequest } from '../http/body.middleware.js';
+import { KubeApiHandler } from './kube-api.handler.js';
+import { parseRequestInfo } from './request-info.js';
+
+/** Every Kubernetes API path (`/api/...`, `/apis/...`): parsed here, served by KubeApiHandler. */
+@Controller()
+export class KubeApiController {
+  constructor(private readonly handler: KubeApiHandler) {}
+
+  @All(['api', 'api/*path', 'apis', 'apis/*path'])
+  async serve(@Req() req: ParsedRequest, @Res() res: Response): Promise<void> {
+    const info = parseRequestInfo(req.method, req.path, req.query as Record<string, unknown>);
+    if (!info) throw req.method === 'GET' ? new PathNotFoundError() : new MethodNotAllowedError(req.method, req.path);
+    if (info.kind === 'discovery' && req.method !== 'GET' && req.method !== 'HEAD') throw new MethodNotAllowedError(req.method, req.path);
+    await this.handler.handle(info, req, res);
+  }
+}

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import type { Response } from 'express';
+import { KubeList, KubeObject } from '@app/api-machinery';
+import { RequestScope, ResourceService, ResourceWatchEvent } from '@app/resources';
+import type { ParsedRequest } from '../http/body.middleware.js';
+import { watchQuery } from './kube-query.js';
+import { TableConverter } from './table-converter.js';
+import { KubeWatchHandler } from './kube-watch.handler.js';
+
+/**
+ * Writes API responses as kube-apiserver does: JSON (or a meta.k8s.io/v1 Table when the
+ * Accept header asks for one), `Warning` headers, and watch streams.
+ */
+@Injectable()
+export class KubeResponder {
+  constructor(
+    private readonly tables: TableConverter,
+    private readonly resources: ResourceService,
+    private readonly watches: KubeWatchHandler,
+  ) {}
+
+  json(req: ParsedRequest, res: Response, code: number, body: unknown): void {
+    res.status(code).type('application/json');
+    res.send(req.method === 'HEAD' ? undefined : JSON.stringify(body));
+  }
+
+  object(req: ParsedRequest, res: Response, scope: RequestScope, code: number, object: KubeObject): void {
+    const table = this.tables.wanted(req) ? this.tables.forObjects(scope, [object], {}, req) : undefined;
+    this.json(req, res, code, table ?? object);
+  }
+
+  list(req: ParsedRequest, res: Response, scope: RequestScope, list: KubeList): void {
+    const table = this.tables.wanted(req) ? this.tables.forObjects(scope, list.items, list.metadata, req) : undefined;
+    this.json(req, res, 200, table ?? list);
+  }
+
+  watch(req: ParsedRequest, res: Response, scope: RequestScope): void {
+    const query = watchQuery(req.query);
+    const events = this.resources.watch(scope, query);
+    const asTable = this.tables.wanted(req);
+    const transform = asTable
+      ? (event: ResourceWatchEvent): ResourceWatchEvent =>
+          event.type === 'ERROR' || event.type === 'BOOKMARK' ? event : { type: event.type, object: this.tables.forObjects(scope, [event.object as KubeObject], {}, req) as never }
+      : undefined;
+    this.watches.serve(req, res, scope, events, { ...query, transform });
+  }
+
+  /** One `Warning: 299 - "..."` header per warning, as kube-apiserver sends them. */
+  warnings(res: Response, warnings: string[]): void {
+    if (warnings.length === 0) return;
+    const existing = res.getHeader('Warning');
+    const previous = Array.isArray(existing) ? existing : existing ? [String(existing)] : [];
+    const added = [...new Set(warnings)].map((text) => `299 - ${JSON.stringify(text.replace(/[\r\n]+/g, ' '))}`);
+    res.setHeader('Warning', [...previous, ...added]);
+  }
+
+  deprecationWarning(res: Response, scope: RequestScope): void {
+    const version = scope.version;
+    if (!version.deprecated) return;
+    const group = scope.definition.group;
+    const text = version.deprecationWarning ?? `${group}/${version.name} ${scope.definition.kind} is deprecated`;
+    this.warnings(res, [text]);
+  }
+}

@@ -1,0 +1,17 @@
+export * from './admission.constants.js';
+export * from './admission-module-options.interface.js';
+export * from './admission.module.js';
+export * from './engine/admission-result.js';
+export * from './engine/admission-engine.js';
+export * from './engine/admission-metrics.js';
+export * from './chain/webhook-admission-chain.js';
+export * from './chain/webhook-denied.error.js';
+export * from './review/admission-review.types.js';
+export * from './review/admission-review.service.js';
+export * from './policy/policy.types.js';
+export * from './policy/default-policy.js';
+export { parsePolicy, effectivePolicy } from './policy/policy-parser.js';
+export * from './policy/policy-store.js';
+export * from './tls/tls-manager.js';
+export { describeCertificate } from './tls/certificates.js';
+export type { CertificatePair, CertificateInfo } from './tls/certificates.js';

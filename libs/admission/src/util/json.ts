@@ -1,0 +1,48 @@
+/** True for `{...}` values: not arrays, not null, not class instances. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+export function hasOwn(object: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(object, key);
+}
+
+/** Own property lookup: `__proto__` and `constructor` are ordinary keys in parsed JSON. */
+export function getOwn(object: Record<string, unknown>, key: string): unknown {
+  return hasOwn(object, key) ? object[key] : undefined;
+}
+
+/** Sets an own property even for `__proto__`, which plain assignment treats as the prototype. */
+export function setOwn(object: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+/** The value at `path` (own properties only), or undefined. */
+export function valueAt(root: unknown, path: readonly string[]): unknown {
+  let current = root;
+  for (const key of path) {
+    if (!isPlainObject(current)) return undefined;
+    current = getOwn(current, key);
+  }
+  return current;
+}
+
+/**
+ * Nesting depth of a JSON value, computed without recursion so that hostile input cannot
+ * overflow the stack; stops counting once `limit` is exceeded.
+ */
+export function jsonDepth(value: unknown, limit: number): number {
+  let max = 0;
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (typeof node !== 'object' || node === null) continue;
+    const level = depth + 1;
+    if (level > max) max = level;
+    if (max > limit) return max;
+    for (const child of Object.values(node as object)) stack.push([child, level]);
+  }
+  return max;
+}

@@ -1,0 +1,17 @@
+export * from './definition/resource-definition.js';
+export * from './definition/custom-resource-definition.js';
+export * from './definition/resource-converter.js';
+export * from './schema/index.js';
+export { applicationCrd, APPLICATION_CRD_NAME, APPLICATION_GROUP } from './application/application.crd.js';
+export { applicationConverter, convertApplication } from './application/application.conversion.js';
+export { CrdRegistry, type CrdRegistryChange } from './registry/crd-registry.js';
+export type { ApiGroupVersions, ResolvedResource } from './registry/registry-lookups.js';
+export { validateCrd } from './registry/crd-validation.js';
+export { applyCrdDefaults } from './registry/crd-defaults.js';
+export { establishedStatus } from './registry/crd-status.js';
+export { definitionFromCrd, CUSTOM_RESOURCE_VERBS } from './registry/definition-from-crd.js';
+export { compareKubeAwareVersions, sortByKubeVersionPriority } from './registry/version-priority.js';
+export { builtinDefinitions } from './builtin/builtin-definitions.js';
+export { builtinDefinition, STANDARD_VERBS, type BuiltinSpec } from './builtin/builtin-definition.js';
+export { EVENT_SELECTABLE_FIELDS, eventCells } from './builtin/events.definition.js';
+export { CrdModule } from './crd.module.js';

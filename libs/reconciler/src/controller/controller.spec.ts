@@ -1,0 +1,297 @@
+import { afterEach, before, beforeEach, describe, it, mock } from 'node:test';
+import assert from 'node:assert/strict';
+import { Logger } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { defaultControllerRateLimiter, RateLimiter } from '../queue/rate-limiter.js';
+import { RateLimitingQueue } from '../queue/rate-limiting-queue.js';
+import { deferred } from '../testing/deferred.js';
+import { settle } from '../testing/settle.js';
+import { TestLeadership } from '../testing/test-leadership.js';
+import { Controller } from './controller.js';
+import { ControllerMetrics, ReconcileOutcome } from './controller.types.js';
+import { NotLeaderError, TerminalError } from './errors.js';
+import { ReconcileRequest, ReconcileResult, Reconciler } from './reconciler.interface.js';
+
+type Behaviour = (request: ReconcileRequest, attempt: number) => Promise<ReconcileResult>;
+
+class ScriptedReconciler implements Reconciler {
+  readonly calls: Array<{ key: string; at: number }> = [];
+  readonly exhausted: Array<{ key: string; error: unknown }> = [];
+  running = 0;
+  maxRunning = 0;
+  constructor(public behaviour: Behaviour) {}
+  async reconcile(request: ReconcileRequest): Promise<ReconcileResult> {
+    const key = `${request.namespace}/${request.name}`;
+    this.calls.push({ key, at: Date.now() });
+    this.running++;
+    this.maxRunning = Math.max(this.maxRunning, this.running);
+    try {
+      return await this.behaviour(request, this.calls.filter((call) => call.key === key).length);
+    } finally {
+      this.running--;
+    }
+  }
+  async onRetriesExhausted(request: ReconcileRequest, error: unknown): Promise<void> {
+    this.exhausted.push({ key: `${request.namespace}/${request.name}`, error });
+  }
+  times(key: string): number[] {
+    return this.calls.filter((call) => call.key === key).map((call) => call.at);
+  }
+}
+
+interface Setup {
+  behaviour?: Behaviour;
+  maxRetries?: number;
+  workers?: number;
+  leading?: boolean;
+  rateLimiter?: RateLimiter;
+}
+
+describe(Controller.name, () => {
+  let controller: Controller;
+  let registry: SchedulerRegistry;
+  let leadership: TestLeadership;
+  let reconciler: ScriptedReconciler;
+  let outcomes: ReconcileOutcome[];
+
+  before(() => Logger.overrideLogger(false));
+  beforeEach(() => mock.timers.enable({ apis: ['setTimeout', 'Date'], now: 0 }));
+  afterEach(async () => {
+    await controller.stop();
+    mock.timers.reset();
+  });
+
+  function setup({ behaviour = async () => ({}), maxRetries = 5, workers = 4, leading = true, rateLimiter }: Setup = {}): void {
+    registry = new SchedulerRegistry();
+    const limiter = rateLimiter ?? defaultControllerRateLimiter({ backoffBaseMs: 1000, backoffMaxMs: 16_000, qps: 10, burst: 100 });
+    const queue = new RateLimitingQueue({ rateLimiter: limiter, scheduler: registry });
+    leadership = new TestLeadership(leading);
+    reconciler = new ScriptedReconciler(behaviour);
+    outcomes = [];
+    const metrics: ControllerMetrics = { reconciled: (outcome) => outcomes.push(outcome), activeWorkers() {}, maxConcurrentReconciles() {}, inFlight() {} };
+    controller = new Controller(reconciler, queue, leadership, { name: 'test', maxConcurrentReconciles: workers, maxRetries }, metrics);
+  }
+
+  /** Advances fake time to `at` ms in one step, letting the reconciles it triggers run. */
+  async function advanceTo(at: number): Promise<void> {
+    mock.timers.tick(at - Date.now());
+    await settle();
+  }
+
+  it('reconciles a key added three times while queued once', async () => {
+    setup({ leading: false });
+    controller.start();
+    for (let i = 0; i < 3; i++) controller.enqueue('ns/a');
+    leadership.setLeading(true);
+    await settle();
+    assert.deepEqual(reconciler.times('ns/a'), [0]);
+    assert.deepEqual(outcomes, ['success']);
+  });
+
+  it('never reconciles one key concurrently; a change during processing runs exactly once more', async () => {
+    const gate = deferred();
+    setup({ behaviour: async (_request, attempt) => (attempt === 1 ? gate.promise.then(() => ({})) : {}) });
+    controller.start();
+    controller.enqueue('ns/a');
+    await settle();
+    for (let i = 0; i < 3; i++) controller.enqueue('ns/a');
+    await settle();
+    assert.equal(reconciler.calls.length, 1, 'still processing: not handed to another worker');
+    assert.deepEqual(controller.snapshot().items.map((item) => item.state), ['processing']);
+    gate.resolve();
+    await settle();
+    assert.equal(reconciler.calls.length, 2);
+    assert.equal(reconciler.maxRunning, 1);
+    await advanceTo(60_000);
+    assert.equal(reconciler.calls.length, 2);
+  });
+
+  it('runs at most maxConcurrentReconciles keys at once', async () => {
+    const gate = deferred();
+    setup({ workers: 2, behaviour: async () => gate.promise.then(() => ({})) });
+    controller.start();
+    for (const key of ['a', 'b', 'c', 'd', 'e']) controller.enqueue(`ns/${key}`);
+    await settle();
+    assert.equal(reconciler.running, 2);
+    assert.equal(controller.snapshot().depth, 3);
+    gate.resolve();
+    await settle();
+    assert.equal(reconciler.calls.length, 5);
+    assert.equal(reconciler.maxRunning, 2);
+  });
+
+  it('retries failures after 1, 2, 4, 8, 16 s, then calls onRetriesExhausted once and stops retrying', async () => {
+    const failure = new Error('image pull failed');
+    setup({ behaviour: async () => Promise.reject(failure) });
+    controller.start();
+    controller.enqueue('ns/a');
+    await settle();
+    for (const at of [1000, 3000, 7000, 15_000, 31_000]) {
+      await advanceTo(at - 1);
+      assert.equal(reconciler.times('ns/a').at(-1)! < at, true, `not before ${at}`);
+      await advanceTo(at);
+    }
+    assert.deepEqual(reconciler.times('ns/a'), [0, 1000, 3000, 7000, 15_000, 31_000]);
+    assert.deepEqual(reconciler.exhausted, [{ key: 'ns/a', error: failure }]);
+    assert.deepEqual(controller.snapshot().items, [], 'forgotten: no waiting retry');
+    assert.deepEqual(registry.getTimeouts(), []);
+    await advanceTo(600_000);
+    assert.equal(reconciler.calls.length, 6, 'no more retries');
+    controller.enqueue('ns/a');
+    await settle();
+    assert.deepEqual(reconciler.times('ns/a').slice(6), [600_000], 'a new change runs it again');
+    assert.deepEqual(outcomes.slice(0, 6), ['error', 'error', 'error', 'error', 'error', 'error']);
+  });
+
+  it('caps the backoff: 1, 2, 4, 8, 16, 16, 16 s', async () => {
+    setup({ maxRetries: 7, behaviour: async () => Promise.reject(new Error('no')) });
+    controller.start();
+    controller.enqueue('ns/a');
+    await settle();
+    for (const at of [1000, 3000, 7000, 15_000, 31_000, 47_000, 63_000]) await advanceTo(at);
+    const times = reconciler.times('ns/a');
+    assert.deepEqual(times.slice(1).map((t, i) => t - times[i]), [1000, 2000, 4000, 8000, 16_000, 16_000, 16_000]);
+  });
+
+  it('resets the backoff on success', async () => {
+    setup({ behaviour: async (_request, attempt) => (attempt === 3 ? {} : Promise.reject(new Error(`fail ${attempt}`))) });
+    controller.start();
+    controller.enqueue('ns/a');
+    await settle();
+    await advanceTo(1000);
+    await advanceTo(3000);
+    assert.deepEqual(reconciler.times('ns/a'), [0, 1000, 3000]);
+    assert.deepEqual(controller.snapshot().items, []);
+    controller.enqueue('ns/a');
+    await settle();
+    assert.deepEqual(controller.snapshot().items.map((item) => [item.retries, item.nextAttemptTime]), [[1, new Date(4000).toISOString()]], 'the next failure waits the base delay again');
+  });
+
+  it('spreads a burst of failures with the token bucket, which then refills', async () => {
+    setup({ rateLimiter: defaultControllerRateLimiter({ backoffBaseMs: 1, backoffMaxMs: 1000, qps: 1, burst: 2 }), behaviour: async () => Promise.reject(new Error('x')) });
+    controller.start();
+    for (const key of ['a', 'b', 'c', 'd']) controller.enqueue(`ns/${key}`);
+    await settle();
+    const next = Object.fromEntries(controller.snapshot().items.map((item) => [item.key, Date.parse(item.nextAttemptTime!)]));
+    assert.deepEqual(next, { 'ns/a': 1, 'ns/b': 1, 'ns/c': 1000, 'ns/d': 2000 });
+  });
+
+  it('requeueAfter schedules exactly one run and resets the backoff first', async () => {
+    setup({ behaviour: async (_request, attempt) => (attempt === 1 ? Promise.reject(new Error('once')) : attempt === 2 ? { requeueAfterMs: 5000 } : {}) });
+    controller.start();
+    controller.enqueue('ns/a');
+    await settle();
+    await advanceTo(1000);
+    assert.deepEqual(controller.snapshot().items, [{ key: 'ns/a', state: 'waiting', retries: 0, lastError: null, nextAttemptTime: new Date(6000).toISOString() }]);
+    assert.deepEqual(registry.getTimeouts(), ['reconcile:ns/a']);
+    await advanceTo(5999);
+    assert.equal(reconciler.calls.length, 2);
+    await advanceTo(6000);
+    await advanceTo(60_000);
+    assert.deepEqual(reconciler.times('ns/a'), [0, 1000, 6000]);
+    assert.deepEqual(outcomes, ['error', 'requeue_after', 'success']);
+  });
+
+  it('requeue: true goes through the rate limiter', async () => {
+    setup({ behaviour: async (_request, attempt) => (attempt < 3 ? { requeue: true } : {}) });
+    controller.start();
+    controller.enqueue('ns/a');
+    await settle();
+    for (const at of [1000, 3000, 10_000]) await advanceTo(at);
+    assert.deepEqual(reconciler.times('ns/a'), [0, 1000, 3000]);
+    assert.deepEqual(outcomes, ['requeue', 'requeue', 'success']);
+  });
+
+  it('does not retry a TerminalError, and gives up through onRetriesExhausted', async () => {
+    const terminal = new TerminalError('spec can never work');
+    setup({ behaviour: async () => Promise.reject(terminal) });
+    controller.start();
+    controller.enqueue('ns/a');
+    await settle();
+    await advanceTo(120_000);
+    assert.equal(reconciler.calls.length, 1);
+    assert.deepEqual(reconciler.exhausted, [{ key: 'ns/a', error: terminal }]);
+    assert.deepEqual(outcomes, ['terminal']);
+  });
+
+  it('snapshots leadership, depth and each item with its state, retries, last error and next attempt', async () => {
+    const gate = deferred();
+    setup({ workers: 1, behaviour: async ({ name }) => (name === 'busy' ? gate.promise.then(() => ({})) : Promise.reject(new Error(`${name} failed`))) });
+    controller.start();
+    controller.enqueue('ns/failing');
+    await settle();
+    controller.enqueue('ns/busy');
+    await settle();
+    controller.enqueue('ns/later');
+    assert.deepEqual(controller.snapshot(), {
+      leader: true,
+      depth: 1,
+      items: [
+        { key: 'ns/busy', state: 'processing', retries: 0, lastError: null, nextAttemptTime: null },
+        { key: 'ns/later', state: 'queued', retries: 0, lastError: null, nextAttemptTime: null },
+        { key: 'ns/failing', state: 'waiting', retries: 1, lastError: 'failing failed', nextAttemptTime: '1970-01-01T00:00:01.000Z' },
+      ],
+    });
+    gate.resolve();
+  });
+
+  it('processes nothing while not leader, and starts when leadership arrives', async () => {
+    setup({ leading: false });
+    controller.start();
+    controller.enqueue('ns/a');
+    await settle();
+    assert.equal(reconciler.calls.length, 0);
+    assert.equal(controller.snapshot().leader, false);
+    assert.equal(controller.snapshot().depth, 1, 'followers keep the key for a takeover');
+    leadership.setLeading(true);
+    await settle();
+    assert.equal(reconciler.calls.length, 1);
+    leadership.setLeading(false);
+    await settle();
+    controller.enqueue('ns/b');
+    await settle();
+    assert.equal(reconciler.calls.length, 1, 'stopped on losing leadership');
+  });
+
+  it('checks isLeader() right before reconciling (fencing) and keeps the key', async () => {
+    setup();
+    controller.start();
+    await settle();
+    leadership.leader = false; // renew deadline passed; leading$ has not said so yet
+    controller.enqueue('ns/a');
+    await settle();
+    assert.equal(reconciler.calls.length, 0);
+    assert.equal(controller.isRunning(), false);
+    assert.deepEqual(controller.snapshot().items.map((item) => item.state), ['queued']);
+    leadership.leader = true;
+    await advanceTo(1000);
+    assert.equal(reconciler.calls.length, 1, 'resumes once isLeader() agrees again');
+  });
+
+  it('re-queues without backoff when the reconciler reports lost leadership', async () => {
+    setup({ behaviour: async (_request, attempt) => (attempt === 1 ? Promise.reject(new NotLeaderError()) : {}) });
+    controller.start();
+    controller.enqueue('ns/a');
+    await settle();
+    assert.equal(controller.isRunning(), false);
+    assert.deepEqual(controller.snapshot().items.map((item) => [item.state, item.retries]), [['queued', 0]]);
+    await advanceTo(1000);
+    assert.equal(reconciler.calls.length, 2);
+  });
+
+  it('stop() lets the current reconcile finish and clears scheduled retries', async () => {
+    const gate = deferred();
+    let finished = false;
+    setup({ behaviour: async ({ name }) => (name === 'slow' ? gate.promise.then(() => ((finished = true), {})) : Promise.reject(new Error('x'))) });
+    controller.start();
+    controller.enqueue('ns/failing');
+    controller.enqueue('ns/slow');
+    await settle();
+    assert.deepEqual(registry.getTimeouts(), ['reconcile:ns/failing']);
+    const stopped = controller.stop();
+    assert.deepEqual(registry.getTimeouts(), []);
+    gate.resolve();
+    await stopped;
+    assert.equal(finished, true);
+  });
+});

@@ -1,0 +1,16 @@
+export * from './watch.constants.js';
+export * from './watch-module-options.interface.js';
+export { OPTIONS_TYPE as WATCH_OPTIONS_TYPE, ASYNC_OPTIONS_TYPE as WATCH_ASYNC_OPTIONS_TYPE } from './watch.module-definition.js';
+export type { WatchModuleExtras } from './watch.module-definition.js';
+export * from './watch.module.js';
+export * from './hub/watch-hub.js';
+export * from './kube/kube-watch.options.js';
+export * from './kube/kube-watch-responder.js';
+export { encodeWatchEvent, bookmarkEvent } from './kube/watch-event-encoding.js';
+export type { SessionEndReason } from './stream/client-session.js';
+export * from './sse/sse.service.js';
+export type { SseQueryParams, SseRequest } from './sse/sse-query.js';
+export { parseSseRequest } from './sse/sse-query.js';
+export { changeFilter } from './sse/change-filter.js';
+export type { ChangePredicate } from './sse/change-filter.js';
+export { SSE_HEADERS } from './sse/sse-session.js';
