@@ -7,8 +7,10 @@ import { bodyMiddleware } from './http/body.middleware.js';
 import { InFlightRequests } from './http/in-flight.js';
 import { createLogger } from './http/logger.js';
 import { StatusExceptionFilter } from './http/status-exception.filter.js';
-import { HealthService } from './health/health.service.js';
+import { HealthService } from './observability/health/health.service.js';
 import { OperatorModule } from './operator.module.js';
+import { startWebhookServer } from './admission/webhook-server.js';
+import { TlsManager } from '@app/admission';
 
 /** A started operator: its Nest app, the URL it serves on, and an idempotent graceful stop. */
 export interface RunningOperator {
@@ -34,6 +36,8 @@ export async function startOperator(config: OperatorConfig): Promise<RunningOper
   server.keepAliveTimeout = 65_000;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const webhooks = await startWebhookServer(app.getHttpAdapter().getInstance(), app.get(TlsManager), { host: config.HOST, port: config.WEBHOOK_PORT });
+  if (webhooks) logger.log(`serving webhooks over HTTPS on port ${webhooks.port}`, 'Bootstrap');
   const health = app.get(HealthService);
   health.markStarted();
   logger.log(`serving on http://${config.HOST}:${port} (storage: ${config.STORAGE}${config.STORAGE === 'sqlite' ? `, data: ${config.DATA_DIR}` : ''})`, 'Bootstrap');

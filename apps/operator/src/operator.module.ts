@@ -2,22 +2,19 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { join } from 'node:path';
 import { ConfigModule, OperatorConfig } from '@app/config';
+import { AdmissionModule } from '@app/admission';
 import { CrdModule } from '@app/crd';
 import { EventsModule } from '@app/events';
 import { defaultIdentity, LeaderElectionModule } from '@app/leader-election';
 import { MetricsModule } from '@app/metrics';
 import { ResourcesModule } from '@app/resources';
+import { ReconcilerModule } from '@app/reconciler';
 import { StorageModule } from '@app/storage';
 import { WatchModule } from '@app/watch';
-import { HealthController } from './health/health.controller.js';
-import { HealthService } from './health/health.service.js';
-import { HealthChecks } from './health/health-checks.js';
-import { DiscoveryService } from './kube/discovery.service.js';
-import { KubeApiController } from './kube/kube-api.controller.js';
-import { KubeApiHandler } from './kube/kube-api.handler.js';
-import { KubeResponder } from './kube/kube-responder.js';
-import { KubeWatchHandler } from './kube/kube-watch.handler.js';
-import { TableConverter } from './kube/table-converter.js';
+import { KubeApiModule } from './kube/kube-api.module.js';
+import { ObservabilityModule } from './observability/observability.module.js';
+import { AdmissionController } from './admission/admission.controller.js';
+import { DebugController } from './debug/debug.controller.js';
 import { EventsController } from './events/events.controller.js';
 import { LeaderController } from './leader/leader.controller.js';
 import { RootController } from './root/root.controller.js';
@@ -36,7 +33,7 @@ export class OperatorModule {
         StorageModule.forRoot(storageOptions(config)),
         CrdModule,
         ResourcesModule,
-        WatchModule.register({}),
+        WatchModule.register({ isGlobal: true }),
         EventsModule.forRoot({ component: 'application-operator', ttlSeconds: config.EVENT_TTL_SECONDS, maxEvents: config.EVENT_MAX }),
         LeaderElectionModule.forRoot({
           enabled: config.ENABLE_LEADER_ELECTION,
@@ -47,9 +44,21 @@ export class OperatorModule {
           renewDeadlineSeconds: config.RENEW_DEADLINE_SECONDS,
           retryPeriodSeconds: config.RETRY_PERIOD_SECONDS,
         }),
+        AdmissionModule.forRoot({
+          policyFile: config.POLICY_FILE,
+          tls: config.WEBHOOK_TLS as 'off' | 'auto' | 'files',
+          tlsCertFile: config.WEBHOOK_TLS_CERT_FILE,
+          tlsKeyFile: config.WEBHOOK_TLS_KEY_FILE,
+          webhookPort: config.WEBHOOK_PORT,
+          dnsNames: config.WEBHOOK_DNS_NAMES,
+          dataDir: config.DATA_DIR,
+        }),
+        ...(config.RECONCILER_ENABLED ? [ReconcilerModule.forRoot(reconcilerOptions(config))] : []),
+        ObservabilityModule,
+        KubeApiModule,
       ],
-      controllers: [RootController, HealthController, KubeApiController, EventsController, LeaderController],
-      providers: [RootService, HealthService, HealthChecks, DiscoveryService, KubeApiHandler, KubeResponder, KubeWatchHandler, TableConverter],
+      controllers: [RootController, EventsController, LeaderController, AdmissionController, ...(config.RECONCILER_ENABLED ? [DebugController] : [])],
+      providers: [RootService],
     };
   }
 }
@@ -58,6 +67,19 @@ export class OperatorModule {
 const processIdentity = defaultIdentity();
 export function identityOf(config: OperatorConfig): string {
   return config.POD_NAME ?? processIdentity;
+}
+
+function reconcilerOptions(config: OperatorConfig) {
+  return {
+    maxConcurrentReconciles: config.MAX_CONCURRENT_RECONCILES,
+    backoffBaseMs: config.BACKOFF_BASE_MS,
+    backoffMaxMs: config.BACKOFF_MAX_MS,
+    maxRetries: config.MAX_RETRIES,
+    queueQps: config.QUEUE_QPS,
+    queueBurst: config.QUEUE_BURST,
+    resyncPeriodSeconds: config.RESYNC_PERIOD_SECONDS,
+    simulation: { podStartupMs: config.SIM_POD_STARTUP_MS, failingTags: config.SIM_FAILING_TAGS },
+  };
 }
 
 function storageOptions(config: OperatorConfig) {

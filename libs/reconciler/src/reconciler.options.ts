@@ -42,9 +42,9 @@ export const DEFAULT_RECONCILER_OPTIONS: ResolvedReconcilerOptions = {
   simulation: DEFAULT_SIMULATION,
 };
 
-/** Applies defaults; undefined fields take the default, explicit values are kept. */
+/** Applies defaults: an absent or undefined field takes its default; unknown fields are dropped. */
 export function resolveReconcilerOptions(options: ReconcilerModuleOptions = {}): ResolvedReconcilerOptions {
-  const defined = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
-  const simulation = Object.fromEntries(Object.entries(options.simulation ?? {}).filter(([, value]) => value !== undefined));
-  return { ...DEFAULT_RECONCILER_OPTIONS, ...defined, simulation: { ...DEFAULT_SIMULATION, ...simulation } };
+  const pick = <T extends object>(defaults: T, given: object = {}): T =>
+    Object.fromEntries(Object.entries(defaults).map(([key, value]) => [key, (given as Record<string, unknown>)[key] ?? value])) as T;
+  return { ...pick(DEFAULT_RECONCILER_OPTIONS, options), simulation: pick(DEFAULT_SIMULATION, options.simulation) };
 }

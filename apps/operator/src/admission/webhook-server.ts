@@ -31,12 +31,14 @@ export async function startWebhookServer(listener: RequestListener, tls: TlsMana
   const credentials = tls.current();
   if (!tls.enabled || !credentials) return undefined;
   const server = createServer({ cert: credentials.cert, key: credentials.key, minVersion: 'TLSv1.2' }, listener);
+  let subscription: Subscription | undefined;
   let closing: Promise<void> | undefined;
-  const close = () => (closing ??= shutdown(server, subscription, options.closeGraceMs ?? 5000));
-  const subscription: Subscription = tls.credentials$.subscribe({
+  const close = () => (closing ??= shutdown(server, () => subscription?.unsubscribe(), options.closeGraceMs ?? 5000));
+  subscription = tls.credentials$.subscribe({
     next: (next) => server.setSecureContext({ cert: next.cert, key: next.key }),
     complete: () => void close(),
   });
+  if (closing) throw new Error('the webhook TLS manager has already shut down');
   try {
     await listen(server, options.port ?? tls.port, options.host);
   } catch (error) {
@@ -56,8 +58,8 @@ function listen(server: Server, port: number, host?: string): Promise<void> {
   });
 }
 
-function shutdown(server: Server, subscription: Subscription, graceMs: number): Promise<void> {
-  subscription.unsubscribe();
+function shutdown(server: Server, unsubscribe: () => void, graceMs: number): Promise<void> {
+  unsubscribe();
   if (!server.listening) return Promise.resolve();
   return new Promise((resolve) => {
     const cut = setTimeout(() => server.closeAllConnections(), graceMs);

@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { Logger } from '@nestjs/common';
 import { StatusError } from '@app/api-machinery';
 import { EventInput, EventRecorder } from '@app/events';
 import { AdmissionEngine } from '../engine/admission-engine.js';
@@ -18,6 +19,8 @@ class RecordingRecorder extends EventRecorder {
 function chain(recorder?: EventRecorder) {
   return new WebhookAdmissionChain(new AdmissionEngine(fixedPolicies({ blockedImages: ['*:latest'] }), testMetrics().metrics, fixedClock), recorder);
 }
+
+Logger.overrideLogger(false);
 
 describe(WebhookAdmissionChain.name, () => {
   it('returns the mutated copy and leaves the input alone', async () => {

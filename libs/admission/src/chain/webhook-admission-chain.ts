@@ -61,7 +61,8 @@ function regarding(attributes: AdmissionAttributes): ObjectReference {
   };
   const namespace = attributes.namespace ?? valueAt(attributes.object, ['metadata', 'namespace']);
   if (typeof namespace === 'string' && namespace) reference.namespace = namespace;
-  const uid = valueAt(attributes.oldObject ?? attributes.object, ['metadata', 'uid']);
+  // Only a stored object has a real uid: a refused CREATE never gets one.
+  const uid = valueAt(attributes.oldObject, ['metadata', 'uid']);
   if (typeof uid === 'string' && uid) reference.uid = uid;
   return reference;
 }

@@ -1,11 +1,14 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { Logger } from '@nestjs/common';
 import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { firstValueFrom } from 'rxjs';
 import { within } from '../testing/within.js';
 import { PolicyStore } from './policy-store.js';
+
+Logger.overrideLogger(false);
 
 describe(PolicyStore.name, () => {
   let directory: string;

@@ -34,14 +34,18 @@ export class PolicyStore implements OnModuleInit, OnModuleDestroy {
     const file = this.options.policyFile;
     if (!file) return;
     this.loadStatus = { source: 'file', file };
-    const first = await this.read(file);
-    if (!first.ok) throw new Error(`admission policy file ${file} is invalid: ${first.error}`);
-    this.accept(first.document, file);
+    // Watch first: a change made while the file is being loaded is then seen as a change.
     this.watcher = new FileWatcher([file], () => this.reload().then(() => undefined), {
       pollIntervalMs: this.options.filePollIntervalMs ?? DEFAULT_POLL_MS,
       debounceMs: DEBOUNCE_MS,
     });
     await this.watcher.start();
+    const first = await this.read(file);
+    if (!first.ok) {
+      this.watcher.close();
+      throw new Error(`admission policy file ${file} is invalid: ${first.error}`);
+    }
+    this.accept(first.document, file);
   }
 
   onModuleDestroy(): void {

@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { Logger } from '@nestjs/common';
 import { X509Certificate } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,8 @@ import { AdmissionModuleOptions } from '../admission-module-options.interface.js
 import { within } from '../testing/within.js';
 import { createCertificateAuthority, describeCertificate, issueServingCertificate } from './certificates.js';
 import { TlsManager } from './tls-manager.js';
+
+Logger.overrideLogger(false);
 
 describe(TlsManager.name, () => {
   let dataDir: string;

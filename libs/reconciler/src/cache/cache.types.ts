@@ -21,4 +21,6 @@ export interface InformerOptions {
   retryMaxMs?: number;
   /** A watch that ends sooner than this with no events counts as a failure for backoff. Default 1000. */
   minWatchMs?: number;
+  /** Which watched changes are enqueued (all by default). Relist differences and resyncs always are. */
+  shouldEnqueue?: (event: CacheEvent<KubeObject>) => boolean;
 }

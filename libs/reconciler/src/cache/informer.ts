@@ -14,6 +14,7 @@ import { applyWatchEvent, isExpired, WatchOutcome } from './watch-events.js';
  * seen; on 410 Expired, relist and diff (everything that changed or vanished is enqueued);
  * on any other failure, retry with capped exponential backoff, logging each failure. It never
  * stops on its own (unlike client-node's informer). Periodic resync re-enqueues every key.
+ * `options.shouldEnqueue` filters which watched changes are enqueued (the cache takes them all).
  */
 export class Informer<T extends KubeObject> {
   private readonly logger: Logger;
@@ -103,18 +104,23 @@ export class Informer<T extends KubeObject> {
   private async run(): Promise<void> {
     let relist = true;
     let failures = 0;
+    let expiries = 0;
     while (this.running) {
       try {
         if (relist) await this.relist();
         relist = false;
         const outcome = await this.watchOnce();
-        failures = outcome.events > 0 || outcome.ms >= (this.options.minWatchMs ?? 1000) ? 0 : failures + 1;
+        const progressed = outcome.events > 0 || outcome.ms >= (this.options.minWatchMs ?? 1000);
+        failures = progressed ? 0 : failures + 1;
+        if (progressed) expiries = 0;
         if (failures > 0) await this.sleep(this.backoff(failures));
       } catch (error) {
         if (!this.running) break;
         if (isExpired(error)) {
+          // Relist at once; only a relist that expires again without progress waits (no hot loop).
           this.logger.log(`watch expired (${errorMessage(error)}); relisting`);
           relist = true;
+          if (++expiries > 1) await this.sleep(this.backoff(expiries - 1));
           continue;
         }
         failures++;
@@ -148,7 +154,7 @@ export class Informer<T extends KubeObject> {
           const result = applyWatchEvent(this.cache, event);
           if (result.error) return reject(result.error);
           if (result.resourceVersion) this.lastResourceVersion = result.resourceVersion;
-          if (result.event) this.publish(result.event);
+          if (result.event) this.publish(result.event, this.options.shouldEnqueue?.(result.event) ?? true);
         },
         error: reject,
         complete: end,
@@ -159,9 +165,9 @@ export class Informer<T extends KubeObject> {
     });
   }
 
-  private publish(event: CacheEvent<T>): void {
+  private publish(event: CacheEvent<T>, enqueue = true): void {
     this.eventsSubject.next(event);
-    this.keysSubject.next(event.key);
+    if (enqueue) this.keysSubject.next(event.key);
   }
 
   private backoff(failures: number): number {

@@ -2,50 +2,14 @@ import { afterEach, before, beforeEach, describe, it, mock } from 'node:test';
 import assert from 'node:assert/strict';
 import { Logger } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { defaultControllerRateLimiter, RateLimiter } from '../queue/rate-limiter.js';
-import { RateLimitingQueue } from '../queue/rate-limiting-queue.js';
-import { deferred } from '../testing/deferred.js';
-import { settle } from '../testing/settle.js';
+import { controllerFixture, ControllerSetup, ScriptedReconciler } from '../testing/controller-fixture.js';
 import { TestLeadership } from '../testing/test-leadership.js';
+import { settle } from '../testing/settle.js';
 import { Controller } from './controller.js';
-import { ControllerMetrics, ReconcileOutcome } from './controller.types.js';
-import { NotLeaderError, TerminalError } from './errors.js';
-import { ReconcileRequest, ReconcileResult, Reconciler } from './reconciler.interface.js';
-
-type Behaviour = (request: ReconcileRequest, attempt: number) => Promise<ReconcileResult>;
-
-class ScriptedReconciler implements Reconciler {
-  readonly calls: Array<{ key: string; at: number }> = [];
-  readonly exhausted: Array<{ key: string; error: unknown }> = [];
-  running = 0;
-  maxRunning = 0;
-  constructor(public behaviour: Behaviour) {}
-  async reconcile(request: ReconcileRequest): Promise<ReconcileResult> {
-    const key = `${request.namespace}/${request.name}`;
-    this.calls.push({ key, at: Date.now() });
-    this.running++;
-    this.maxRunning = Math.max(this.maxRunning, this.running);
-    try {
-      return await this.behaviour(request, this.calls.filter((call) => call.key === key).length);
-    } finally {
-      this.running--;
-    }
-  }
-  async onRetriesExhausted(request: ReconcileRequest, error: unknown): Promise<void> {
-    this.exhausted.push({ key: `${request.namespace}/${request.name}`, error });
-  }
-  times(key: string): number[] {
-    return this.calls.filter((call) => call.key === key).map((call) => call.at);
-  }
-}
-
-interface Setup {
-  behaviour?: Behaviour;
-  maxRetries?: number;
-  workers?: number;
-  leading?: boolean;
-  rateLimiter?: RateLimiter;
-}
+import { ReconcileOutcome } from './controller.types.js';
+import { defaultControllerRateLimiter } from '../queue/rate-limiter.js';
+import { deferred } from '../testing/deferred.js';
+import { TerminalError } from './errors.js';
 
 describe(Controller.name, () => {
   let controller: Controller;
@@ -61,15 +25,8 @@ describe(Controller.name, () => {
     mock.timers.reset();
   });
 
-  function setup({ behaviour = async () => ({}), maxRetries = 5, workers = 4, leading = true, rateLimiter }: Setup = {}): void {
-    registry = new SchedulerRegistry();
-    const limiter = rateLimiter ?? defaultControllerRateLimiter({ backoffBaseMs: 1000, backoffMaxMs: 16_000, qps: 10, burst: 100 });
-    const queue = new RateLimitingQueue({ rateLimiter: limiter, scheduler: registry });
-    leadership = new TestLeadership(leading);
-    reconciler = new ScriptedReconciler(behaviour);
-    outcomes = [];
-    const metrics: ControllerMetrics = { reconciled: (outcome) => outcomes.push(outcome), activeWorkers() {}, maxConcurrentReconciles() {}, inFlight() {} };
-    controller = new Controller(reconciler, queue, leadership, { name: 'test', maxConcurrentReconciles: workers, maxRetries }, metrics);
+  function setup(options: ControllerSetup = {}): void {
+    ({ controller, registry, leadership, reconciler, outcomes } = controllerFixture(options));
   }
 
   /** Advances fake time to `at` ms in one step, letting the reconciles it triggers run. */
@@ -167,7 +124,7 @@ describe(Controller.name, () => {
     assert.deepEqual(controller.snapshot().items.map((item) => [item.retries, item.nextAttemptTime]), [[1, new Date(4000).toISOString()]], 'the next failure waits the base delay again');
   });
 
-  it('spreads a burst of failures with the token bucket, which then refills', async () => {
+  it('spreads a burst of failures of many keys with the shared token bucket', async () => {
     setup({ rateLimiter: defaultControllerRateLimiter({ backoffBaseMs: 1, backoffMaxMs: 1000, qps: 1, burst: 2 }), behaviour: async () => Promise.reject(new Error('x')) });
     controller.start();
     for (const key of ['a', 'b', 'c', 'd']) controller.enqueue(`ns/${key}`);
@@ -233,50 +190,6 @@ describe(Controller.name, () => {
       ],
     });
     gate.resolve();
-  });
-
-  it('processes nothing while not leader, and starts when leadership arrives', async () => {
-    setup({ leading: false });
-    controller.start();
-    controller.enqueue('ns/a');
-    await settle();
-    assert.equal(reconciler.calls.length, 0);
-    assert.equal(controller.snapshot().leader, false);
-    assert.equal(controller.snapshot().depth, 1, 'followers keep the key for a takeover');
-    leadership.setLeading(true);
-    await settle();
-    assert.equal(reconciler.calls.length, 1);
-    leadership.setLeading(false);
-    await settle();
-    controller.enqueue('ns/b');
-    await settle();
-    assert.equal(reconciler.calls.length, 1, 'stopped on losing leadership');
-  });
-
-  it('checks isLeader() right before reconciling (fencing) and keeps the key', async () => {
-    setup();
-    controller.start();
-    await settle();
-    leadership.leader = false; // renew deadline passed; leading$ has not said so yet
-    controller.enqueue('ns/a');
-    await settle();
-    assert.equal(reconciler.calls.length, 0);
-    assert.equal(controller.isRunning(), false);
-    assert.deepEqual(controller.snapshot().items.map((item) => item.state), ['queued']);
-    leadership.leader = true;
-    await advanceTo(1000);
-    assert.equal(reconciler.calls.length, 1, 'resumes once isLeader() agrees again');
-  });
-
-  it('re-queues without backoff when the reconciler reports lost leadership', async () => {
-    setup({ behaviour: async (_request, attempt) => (attempt === 1 ? Promise.reject(new NotLeaderError()) : {}) });
-    controller.start();
-    controller.enqueue('ns/a');
-    await settle();
-    assert.equal(controller.isRunning(), false);
-    assert.deepEqual(controller.snapshot().items.map((item) => [item.state, item.retries]), [['queued', 0]]);
-    await advanceTo(1000);
-    assert.equal(reconciler.calls.length, 2);
   });
 
   it('stop() lets the current reconcile finish and clears scheduled retries', async () => {

@@ -1,33 +1,31 @@
 import { Logger } from '@nestjs/common';
 import { Leadership } from '@app/leader-election';
 import { Subscription } from 'rxjs';
-import { errorMessage, RateLimitingQueue } from '../queue/rate-limiting-queue.js';
-import { ControllerMetrics, ControllerOptions, QueueSnapshot, ReconcileOutcome } from './controller.types.js';
-import { NotLeaderError, TerminalError } from './errors.js';
-import { ReconcileRequest, ReconcileResult, Reconciler } from './reconciler.interface.js';
-import { parseRequestKey } from './request-key.js';
+import { RateLimitingQueue } from '../queue/rate-limiting-queue.js';
+import { ControllerMetrics, ControllerOptions, QueueSnapshot } from './controller.types.js';
+import { ReconcileRunner } from './reconcile-runner.js';
+import { Reconciler } from './reconciler.interface.js';
 
 /**
  * controller-runtime's controller: `maxConcurrentReconciles` workers take keys from the queue
- * and run the reconciler, only while this replica leads (`leading$`), and `isLeader()` is
- * checked again right before every reconcile. A key is never reconciled by two workers at once.
- * Errors back off through the queue's rate limiter until `maxRetries`, then the reconciler's
- * onRetriesExhausted hook runs and the key is forgotten. `stop()` lets workers finish their
- * current key and cancels every scheduled retry.
+ * and reconcile them (ReconcileRunner), only while this replica leads (`leading$`); `isLeader()`
+ * is checked again right before every reconcile, and a false answer stops the workers at once
+ * (fencing) with the key kept for later. A key is never reconciled by two workers at once.
+ * `stop()` lets workers finish their current key and cancels every scheduled retry.
  */
 export class Controller {
   private readonly logger: Logger;
+  private readonly runner: ReconcileRunner;
   private readonly workers = new Set<Promise<void>>();
   private abort?: AbortController;
   private leading = false;
   private stopped = false;
-  private active = 0;
   private subscription?: Subscription;
   private fenceTimer?: ReturnType<typeof setTimeout>;
   private gaugeTimer?: ReturnType<typeof setInterval>;
 
   constructor(
-    private readonly reconciler: Reconciler,
+    reconciler: Reconciler,
     private readonly queue: RateLimitingQueue,
     private readonly leadership: Leadership,
     private readonly options: ControllerOptions,
@@ -36,6 +34,7 @@ export class Controller {
     private readonly onStartedLeading?: () => void,
   ) {
     this.logger = new Logger(`Controller:${options.name}`);
+    this.runner = new ReconcileRunner(reconciler, queue, options, this.logger, metrics);
   }
 
   /** Follows leadership: workers run while leading. Idempotent. */
@@ -82,9 +81,8 @@ export class Controller {
     if (this.stopped || this.abort) return;
     this.abort = new AbortController();
     const { signal } = this.abort;
-    const previous = [...this.workers];
     // Workers of an earlier term may still be finishing a key: never exceed the concurrency limit.
-    void Promise.all(previous).then(() => {
+    void Promise.all([...this.workers]).then(() => {
       if (signal.aborted) return;
       this.logger.log(`starting ${this.options.maxConcurrentReconciles} workers`);
       this.onStartedLeading?.();
@@ -109,84 +107,22 @@ export class Controller {
       const key = await this.queue.get(signal);
       if (key === undefined) return;
       try {
-        await this.processNext(key);
+        const fenced = !this.leadership.isLeader() || (await this.runner.run(key)) === 'fenced';
+        if (fenced) this.fence(key);
       } finally {
         this.queue.done(key);
       }
     }
   }
 
-  private async processNext(key: string): Promise<void> {
-    if (!this.leadership.isLeader()) return this.fence(key);
-    const request = parseRequestKey(key);
-    const started = Date.now();
-    this.setActive(1);
-    try {
-      const outcome = await this.reconcileOnce(key, request);
-      if (outcome) this.metrics?.reconciled(outcome, (Date.now() - started) / 1000);
-    } finally {
-      this.setActive(-1);
-    }
-  }
-
-  /** Runs the reconciler and turns its result into queue actions; undefined when fenced. */
-  private async reconcileOnce(key: string, request: ReconcileRequest): Promise<ReconcileOutcome | undefined> {
-    let result: ReconcileResult;
-    try {
-      result = await this.reconciler.reconcile(request);
-    } catch (error) {
-      if (error instanceof NotLeaderError) return this.fence(key);
-      return this.handleError(key, request, error);
-    }
-    if (result.requeueAfterMs !== undefined && result.requeueAfterMs > 0) {
-      this.queue.forget(key);
-      this.queue.addAfter(key, result.requeueAfterMs);
-      return 'requeue_after';
-    }
-    if (result.requeue) {
-      this.queue.addRateLimited(key);
-      return 'requeue';
-    }
-    this.queue.forget(key);
-    return 'success';
-  }
-
-  private async handleError(key: string, request: ReconcileRequest, error: unknown): Promise<ReconcileOutcome> {
-    if (error instanceof TerminalError) {
-      this.logger.warn(`${key}: terminal error, not retrying: ${error.message}`);
-      this.queue.forget(key);
-      await this.giveUp(key, request, error);
-      return 'terminal';
-    }
-    const retries = this.queue.numRequeues(key);
-    if (retries >= this.options.maxRetries) {
-      this.logger.warn(`${key}: giving up after ${retries} retries: ${errorMessage(error)}`);
-      this.queue.forget(key);
-      await this.giveUp(key, request, error);
-      return 'error';
-    }
-    this.queue.addRateLimited(key, error);
-    this.logger.warn(`${key}: reconcile failed (retry ${retries + 1}/${this.options.maxRetries}): ${errorMessage(error)}`);
-    return 'error';
-  }
-
-  private async giveUp(key: string, request: ReconcileRequest, error: unknown): Promise<void> {
-    try {
-      await this.reconciler.onRetriesExhausted?.(request, error);
-    } catch (hookError) {
-      if (hookError instanceof NotLeaderError) return;
-      this.logger.error(`${key}: onRetriesExhausted failed: ${errorMessage(hookError)}`);
-    }
-  }
-
-  /** isLeader() said no: keep the key for the next leader term and stop taking work now. */
-  private fence(key: string): undefined {
+  /** isLeader() said no: keep the key (re-queued without backoff when done) and stop taking work now. */
+  private fence(key: string): void {
     this.queue.add(key);
     this.stopWorkers();
     this.scheduleLeadershipRecheck();
-    return undefined;
   }
 
+  /** Restarts the workers once isLeader() agrees again, unless leading$ has meanwhile said we lost. */
   private scheduleLeadershipRecheck(): void {
     clearTimeout(this.fenceTimer);
     this.fenceTimer = setTimeout(() => {
@@ -197,19 +133,13 @@ export class Controller {
     this.fenceTimer.unref?.();
   }
 
-  private setActive(delta: number): void {
-    this.active += delta;
-    this.metrics?.activeWorkers(this.active);
-  }
-
   private reportInFlight(): void {
-    const now = Date.now();
     let unfinished = 0;
     let longest = 0;
+    const now = Date.now();
     for (const started of this.queue.processingKeys().values()) {
-      const seconds = (now - started) / 1000;
-      unfinished += seconds;
-      longest = Math.max(longest, seconds);
+      unfinished += (now - started) / 1000;
+      longest = Math.max(longest, (now - started) / 1000);
     }
     this.metrics?.inFlight(unfinished, longest);
   }

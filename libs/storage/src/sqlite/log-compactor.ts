@@ -23,6 +23,7 @@ export class LogCompactor {
     private readonly statements: Statements,
     private readonly reader: LogReader,
     options: CompactionOptions = {},
+    private readonly beforeCompact: () => void = () => undefined,
   ) {
     this.options = { ...DEFAULT_COMPACTION, ...options };
     this.batchTx = db.transaction((hi: number) => this.compactBatch(hi)).immediate;
@@ -34,6 +35,7 @@ export class LogCompactor {
     if (revision > current) throw new FutureRevisionError(revision, current);
     let done = this.reader.compactedRevision();
     if (done >= revision) return done;
+    this.beforeCompact();
     while (done < revision) done = this.batchTx(Math.min(revision, done + BATCH_REVISIONS));
     this.vacuum();
     return done;

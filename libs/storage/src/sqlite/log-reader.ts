@@ -1,5 +1,6 @@
 import { CompactedError, ListOptions, ListResult, StoreStats } from '../store.js';
 import { FutureRevisionError } from '../storage.errors.js';
+import type { Changes } from './change-poller.js';
 import { decodeContinue, encodeContinue } from './continue-token.js';
 import { KeyRange, prefixRange } from './key-range.js';
 import { LogRow, toKeyValue } from './log-row.js';
@@ -22,11 +23,16 @@ export class LogReader {
   private readonly listTx: (request: PageRequest) => ListResult;
   private readonly historyTx: (range: KeyRange, after: number) => LogRow[];
   private readonly statsTx: () => StoreStats;
+  private readonly changesTx: (after: number) => Changes;
 
   constructor(private readonly db: SqliteDatabase, private readonly statements: Statements) {
     this.listTx = db.transaction((request: PageRequest) => this.readPage(request)).deferred;
     this.historyTx = db.transaction((range: KeyRange, after: number) => this.readHistory(range, after)).deferred;
     this.statsTx = db.transaction(() => this.readStats()).deferred;
+    this.changesTx = db.transaction((after: number) => ({
+      rows: this.statements.poll.all(after),
+      compacted: this.compactedRevision(),
+    })).deferred;
   }
 
   get(key: string): LogRow | undefined {
@@ -54,6 +60,11 @@ export class LogReader {
   /** Rows in the range after a revision, in revision order; `CompactedError` if that history is gone. */
   history(range: KeyRange, after: number): LogRow[] {
     return this.historyTx(range, after);
+  }
+
+  /** The next rows after a revision (a batch), with the compacted revision of the same snapshot. */
+  changesAfter(revision: number): Changes {
+    return this.changesTx(revision);
   }
 
   stats(): StoreStats {

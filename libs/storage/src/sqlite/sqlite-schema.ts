@@ -6,6 +6,8 @@ export type SqliteDatabase = Database.Database;
 
 export const MEMORY_PATH = ':memory:';
 const BUSY_TIMEOUT_MS = 5000;
+/** The WAL file is truncated back to this size after a checkpoint empties it. */
+const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 
 /**
  * `kv_log` is the append-only history (its AUTOINCREMENT id is the revision, so ids are never
@@ -41,6 +43,7 @@ export function openDatabase(path: string, synchronous: 'full' | 'normal'): Sqli
     // Only takes effect on a new, empty file; lets compaction give pages back with incremental_vacuum.
     db.pragma('auto_vacuum = INCREMENTAL');
     db.pragma('journal_mode = WAL');
+    db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
     db.pragma(`synchronous = ${synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
     db.transaction(() => db.exec(SCHEMA)).immediate();
     return db;

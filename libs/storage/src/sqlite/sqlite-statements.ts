@@ -7,9 +7,12 @@ export const POLL_BATCH = 500;
 
 const COMPACTED_KEY = 'compacted_revision';
 
-/** Newest row per name in [start, end) at or below a revision. */
-const NEWEST_PER_NAME = `SELECT MAX(id) AS id FROM kv_log
-  WHERE name >= @start AND name < @end AND id <= @revision GROUP BY name`;
+/**
+ * Live keys in [start, end) as of a revision: rows that are the newest of their name at or below
+ * it and not tombstones. Walks the (name, id) index in key order, so a LIMIT stops early.
+ */
+const LIVE_AT_REVISION = `FROM kv_log l WHERE l.name >= @start AND l.name < @end AND l.id <= @revision
+  AND l.deleted = 0 AND l.id = (SELECT MAX(m.id) FROM kv_log m WHERE m.name = l.name AND m.id <= @revision)`;
 
 type Count = { n: number };
 type Revision = { revision: number };
@@ -47,11 +50,10 @@ export function prepareStatements(db: SqliteDatabase): Statements {
     ),
     setCompactedRevision: db.prepare(`INSERT INTO kv_meta (key, value) VALUES ('${COMPACTED_KEY}', ?)
       ON CONFLICT (key) DO UPDATE SET value = MAX(value, excluded.value)`),
-    listPage: db.prepare(`SELECT l.* FROM kv_log l JOIN (${NEWEST_PER_NAME}) n ON l.id = n.id
-      WHERE l.deleted = 0 ORDER BY l.name LIMIT @limit`),
-    listCount: db.prepare(`SELECT COUNT(*) AS n FROM kv_log l JOIN (${NEWEST_PER_NAME}) n ON l.id = n.id
-      WHERE l.deleted = 0`),
-    history: db.prepare('SELECT * FROM kv_log WHERE id > @after AND name >= @start AND name < @end ORDER BY id'),
+    listPage: db.prepare(`SELECT l.* ${LIVE_AT_REVISION} ORDER BY l.name LIMIT @limit`),
+    listCount: db.prepare(`SELECT COUNT(*) AS n ${LIVE_AT_REVISION}`),
+    // `+name`: walk the primary key from `after` (watches resume from recent revisions).
+    history: db.prepare('SELECT * FROM kv_log WHERE id > @after AND +name >= @start AND +name < @end ORDER BY id'),
     poll: db.prepare(`SELECT * FROM kv_log WHERE id > ? ORDER BY id LIMIT ${POLL_BATCH}`),
     // Rows superseded by a row in (lo, hi], and tombstones in (lo, hi] (as kine compacts).
     compactBatch: db.prepare(`DELETE FROM kv_log WHERE id IN (

@@ -38,7 +38,7 @@ describe(`${SqliteStore.name} compaction`, () => {
 
     await store.compact(target);
     assert.equal(await store.compactedRevision(), target);
-    assert.equal(countRows(path), 4, 'kept@v3, superseded-later@old (read at target), its update, the newest tombstone');
+    assert.equal(countRows(path), 5, 'kept@v3, superseded-later@old (current at target), its update, /d/ create+delete');
     assert.deepEqual((await store.list('/c/', { revision: target })).items, [latest, old]);
     await assert.rejects(store.list('/c/', { revision: midpoint }), CompactedError);
     assert.deepEqual(await store.get('/c/kept'), latest);
@@ -71,15 +71,15 @@ describe(`${SqliteStore.name} compaction`, () => {
     await assert.rejects(store.compact((await store.currentRevision()) + 1), FutureRevisionError);
   });
 
-  it('is harmless when two connections compact at once', async () => {
+  it('is harmless when two connections compact at once', async (t) => {
     const other = new SqliteStore({ path, compaction: { intervalMs: 0 } });
     await other.open();
+    t.after(() => other.close());
     for (let i = 0; i < 20; i++) await store.update('/c/kept', `n${i}`);
     const target = await store.currentRevision();
     await Promise.all([store.compact(target), other.compact(target - 5), other.compact(target)]);
     assert.equal(await other.compactedRevision(), target);
     assert.equal((await store.get('/c/kept'))?.value, 'n19');
-    await other.close();
   });
 
   it('gives freed space back so the file does not grow without bound', async () => {
@@ -94,8 +94,9 @@ describe(`${SqliteStore.name} compaction`, () => {
 });
 
 describe(`${SqliteStore.name} compaction in batches`, () => {
-  it('compacts more revisions than one batch holds', async () => {
+  it('compacts more revisions than one batch holds', async (t) => {
     const { store, dispose } = await openTempStore({ memory: true });
+    t.after(dispose);
     await store.create('/k', '0');
     for (let i = 1; i <= 2500; i++) await store.update('/k', String(i));
     await store.compact(2400);
@@ -103,37 +104,36 @@ describe(`${SqliteStore.name} compaction in batches`, () => {
     const events = await new Recorder(store.watch('/', 2400)).take(101);
     assert.equal(events[0]?.prevKv?.modRevision, 2400);
     assert.equal((await store.list('/', { revision: 2400 })).items[0]?.value, '2399');
-    await dispose();
   });
 });
 
 describe(`${SqliteStore.name} automatic compaction`, () => {
   afterEach(() => mock.timers.reset());
 
-  it('compacts only history both older than minRetentionMs and minRetainedRevisions behind', async () => {
+  it('compacts only history both older than minRetentionMs and minRetainedRevisions behind', async (t) => {
     const { store, dispose } = await openTempStore({ compaction: { intervalMs: 0, minRetentionMs: 1000, minRetainedRevisions: 15 } });
+    t.after(dispose);
     for (let i = 0; i < 10; i++) await store.create(`/a/${i}`, 'v');
     assert.equal(await store.applyRetention(10_000), 0, 'revision 10 is sampled at t=10s, too young');
     for (let i = 10; i < 20; i++) await store.create(`/a/${i}`, 'v');
     assert.equal(await store.applyRetention(10_500), 0, 'still too young');
     assert.equal(await store.applyRetention(11_000), 5, 'old enough: 10; retained revisions: 20 - 15');
     for (let i = 20; i < 40; i++) await store.create(`/a/${i}`, 'v');
-    assert.equal(await store.applyRetention(11_500), 10, 'old enough: 10 (sampled at 10s); retained: 40 - 15');
-    assert.equal(await store.applyRetention(12_500), 20, 'old enough: 20 (sampled at 11s)');
+    assert.equal(await store.applyRetention(11_500), 20, 'old enough: 20 (sampled at 10.5s); retained: 40 - 15');
+    assert.equal(await store.applyRetention(12_500), 25, 'old enough: 40 (sampled at 11.5s); retained: 40 - 15');
     assert.equal((await store.list('/a/')).items.length, 40);
-    await dispose();
   });
 
-  it('runs on its interval', async () => {
+  it('runs on its interval', async (t) => {
     mock.timers.enable({ apis: ['setInterval', 'Date'], now: 1_000_000 });
     const compaction = { intervalMs: 1000, minRetentionMs: 2000, minRetainedRevisions: 1 };
     const { store, dispose } = await openTempStore({ compaction });
+    t.after(dispose);
     for (let i = 0; i < 5; i++) await store.create(`/t/${i}`, 'v');
     mock.timers.tick(1000);
     assert.equal(await store.compactedRevision(), 0);
     await store.create('/t/5', 'v');
     mock.timers.tick(2000);
-    assert.equal(await store.compactedRevision(), 4, 'revision 5 was seen at 1001s; 6 - 1 retained => 5; ');
-    await dispose();
+    assert.equal(await store.compactedRevision(), 5, 'at 1003s: revision 5 (seen at 1001s) is old enough, and 6 - 1 retained');
   });
 });

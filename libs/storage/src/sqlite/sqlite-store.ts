@@ -41,10 +41,11 @@ export class SqliteStore extends Store {
     const db = openDatabase(this.options.path, this.options.synchronous ?? 'full');
     const statements = prepareStatements(db);
     const reader = new LogReader(db, statements);
-    const compactor = new LogCompactor(db, statements, reader, this.options.compaction);
     const shared = this.options.path !== MEMORY_PATH && this.options.path !== '';
     const interval = shared ? (this.options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS) : 0;
-    const poller = new ChangePoller((after) => statements.poll.all(after), reader.currentRevision(), interval);
+    const poller = new ChangePoller((after) => reader.changesAfter(after), reader.currentRevision(), interval);
+    // Catch up first, so compacting never drops rows this process has not broadcast yet.
+    const compactor = new LogCompactor(db, statements, reader, this.options.compaction, () => poller.poll());
     const writer = new LogWriter(db, statements);
     this.state = { db, statements, reader, writer, compactor, poller, compactionTimer: compactor.schedule() };
   }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Subject } from 'rxjs';
-import { WatchEvent } from '../store.js';
+import { CompactedError, WatchEvent } from '../store.js';
 import { SqliteStore } from './sqlite-store.js';
 import { Recorder } from './testing/recorder.js';
 import { openTempStore } from './testing/temp-store.js';
@@ -100,10 +100,14 @@ for (const memory of [false, true]) {
 }
 
 describe(`${SqliteStore.name} watch across connections`, () => {
-  it('skips rows it replayed before its poller saw them, then delivers the next by polling', async () => {
+  it('skips rows it replayed before its poller saw them, then delivers the next by polling', async (t) => {
     const { store, path, dispose } = await openTempStore({ pollIntervalMs: 20 });
     const other = new SqliteStore({ path, compaction: { intervalMs: 0 } });
     await other.open();
+    t.after(async () => {
+      await other.close();
+      await dispose();
+    });
     const from = await store.currentRevision();
     for (let i = 0; i < 3; i++) await other.create(`/o/${i}`, 'v');
     const recorder = new Recorder(store.watch('/o/', from));
@@ -112,19 +116,41 @@ describe(`${SqliteStore.name} watch across connections`, () => {
     assert.deepEqual(revisions(await recorder.take(4)), range(from + 1, fourth.modRevision));
     assert.equal(recorder.values.length, 4);
     recorder.unsubscribe();
-    await other.close();
-    await dispose();
+  });
+});
+
+describe(`${SqliteStore.name} watch behind another connection's compaction`, () => {
+  it('errors live watches with CompactedError, as etcd does, and serves new ones', async (t) => {
+    const { store, path, dispose } = await openTempStore({ pollIntervalMs: 20 });
+    const other = new SqliteStore({ path, compaction: { intervalMs: 0 } });
+    await other.open();
+    t.after(async () => {
+      await other.close();
+      await dispose();
+    });
+    const from = await store.currentRevision();
+    const recorder = new Recorder(store.watch('/gone/', from));
+    await other.create('/gone/k', 'v'); // created and deleted before `store` polls:
+    const deleted = await other.delete('/gone/k');
+    await other.compact(deleted.modRevision); // the DELETED event is lost to `store`
+    const error = await recorder.failure();
+    assert.ok(error instanceof CompactedError);
+    assert.equal(error.compacted, deleted.modRevision);
+    const fresh = new Recorder(store.watch('/gone/', deleted.modRevision));
+    const created = await other.create('/gone/k', 'again');
+    assert.deepEqual(await fresh.take(1), [{ type: 'ADDED', kv: created }]);
+    fresh.unsubscribe();
   });
 });
 
 describe(`${SqliteStore.name} watch lifecycle`, () => {
-  it('completes watches on close and errors new ones', async () => {
+  it('completes watches on close and errors new ones', async (t) => {
     const { store, dispose } = await openTempStore();
+    t.after(dispose);
     const recorder = new Recorder(store.watch('/', 0));
     await store.close();
     assert.equal(recorder.completed, true);
     const late = new Recorder(store.watch('/', 0));
     assert.equal((await late.failure() as Error).name, 'StoreClosedError');
-    await dispose();
   });
 });

@@ -99,8 +99,9 @@ for (const memory of [false, true]) {
 }
 
 describe(`${SqliteStore.name} lifecycle`, () => {
-  it('is idempotent to open and close, unhealthy and refusing calls when closed', async () => {
+  it('is idempotent to open and close, unhealthy and refusing calls when closed', async (t) => {
     const { store, dispose } = await openTempStore();
+    t.after(dispose);
     await store.open();
     await store.create('/k', 'v');
     await store.close();
@@ -109,6 +110,5 @@ describe(`${SqliteStore.name} lifecycle`, () => {
     await assert.rejects(store.get('/k'), StoreClosedError);
     await store.open();
     assert.equal((await store.get('/k'))?.value, 'v');
-    await dispose();
   });
 });

@@ -29,6 +29,7 @@ export function watchLog(source: WatchSource, prefix: string, fromRevision: numb
       next: (row) => {
         if (inRange(range, row.name)) (buffer ? buffer.push(row) : emit(row));
       },
+      error: (error: unknown) => subscriber.error(error),
       complete: () => subscriber.complete(),
     });
     try {

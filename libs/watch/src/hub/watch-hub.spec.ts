@@ -60,7 +60,7 @@ describe(WatchHub.name, () => {
     assert.equal(hub.clientCount('sse'), 0);
     assert.equal(hub.clientCount('k8s'), 0);
     assert.equal(await metricValue(metrics.clients, 'sse'), 0);
-    assert.deepEqual(seen, [0, 1, 2, 1, 0]);
+    assert.deepEqual(seen, [0, 1, 2, 2, 1, 0, 0]);
     hub.onModuleDestroy();
   });
 

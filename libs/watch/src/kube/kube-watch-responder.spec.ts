@@ -23,10 +23,10 @@ const lines = (text: string) => text.split('\n').filter((line) => line !== '').m
 async function kubeFixture(events$: Subject<ResourceWatchEvent> | ReturnType<typeof throwError>, options: Partial<KubeWatchOptions> = {}, moduleOptions: WatchModuleOptions = {}) {
   const fixture = await watchFixture(moduleOptions);
   const responder = new KubeWatchResponder(fixture.hub, moduleOptions, fixture.metrics.sent, fixture.metrics.dropped);
-  let resolveDone!: (done: Promise<SessionEndReason>) => void;
-  const done = new Promise<Promise<SessionEndReason>>((resolve) => (resolveDone = resolve));
-  fixture.handle((_req, res) => resolveDone(responder.serve(res, events$ as Subject<ResourceWatchEvent>, { ...KIND, keepaliveIntervalMs: 0, ...options })));
-  return { ...fixture, done: () => done.then((inner) => inner) };
+  let served!: (session: { done: Promise<SessionEndReason> }) => void;
+  const session = new Promise<{ done: Promise<SessionEndReason> }>((resolve) => (served = resolve));
+  fixture.handle((_req, res) => served({ done: responder.serve(res, events$ as Subject<ResourceWatchEvent>, { ...KIND, keepaliveIntervalMs: 0, ...options }) }));
+  return { ...fixture, done: () => session.then(({ done }) => done) };
 }
 
 describe(KubeWatchResponder.name, () => {
@@ -66,6 +66,7 @@ describe(KubeWatchResponder.name, () => {
     assert.deepEqual(events[0], { type: 'ADDED', object: { kind: 'Table', apiVersion: 'meta.k8s.io/v1', rows: [{ cells: ['7'] }] } });
     assert.deepEqual(events[1], { type: 'BOOKMARK', object: { ...KIND, metadata: { resourceVersion: '8' } } });
     client.destroy();
+    assert.equal(await fixture.done(), 'closed');
     await fixture.close();
   });
 
@@ -142,6 +143,7 @@ describe(KubeWatchResponder.name, () => {
     const text = await client.until((t) => t.includes('ADDED'));
     assert.match(text, /^\n\n\{"type":"ADDED"/);
     client.destroy();
+    assert.equal(await fixture.done(), 'closed');
     await fixture.close();
   });
 
