@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { EventRecorder } from '@app/events';
 import { ResourceClientFactory } from '@app/resources';
 import { LEADER_ELECTION_CONFIG } from './leader-election.constants.js';
@@ -15,6 +15,7 @@ import { Leadership } from './leadership.js';
  * and `LeaderStatusService`. Needs `ResourceClientFactory` (when enabled) and the metrics from
  * MetricsModule in scope; uses `EventRecorder` when one is. Invalid options fail at boot.
  */
+@Global()
 @Module({
   providers: [
     { provide: LEADER_ELECTION_CONFIG, useFactory: resolveLeaderElectionOptions, inject: [LEADER_ELECTION_MODULE_OPTIONS] },
