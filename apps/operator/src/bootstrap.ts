@@ -8,9 +8,12 @@ import { InFlightRequests } from './http/in-flight.js';
 import { createLogger } from './http/logger.js';
 import { StatusExceptionFilter } from './http/status-exception.filter.js';
 import { HealthService } from './observability/health/health.service.js';
+import { HttpMetricsMiddleware } from './observability/metrics/http-metrics.middleware.js';
 import { OperatorModule } from './operator.module.js';
+import { securityMiddlewares } from './security/security-gate.js';
 import { startWebhookServer } from './admission/webhook-server.js';
 import { TlsManager } from '@app/admission';
+import { setupDocs } from './docs/docs.setup.js';
 
 /** A started operator: its Nest app, the URL it serves on, and an idempotent graceful stop. */
 export interface RunningOperator {
@@ -29,8 +32,11 @@ export async function startOperator(config: OperatorConfig): Promise<RunningOper
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(inFlight.middleware);
+  app.use(app.get(HttpMetricsMiddleware).handle);
+  app.use(...securityMiddlewares(app)); // authentication, audit, max in flight, authorization, deadline: before the body is read
   app.use(bodyMiddleware);
   app.useGlobalFilters(new StatusExceptionFilter());
+  setupDocs(app); // Swagger UI at /docs, OpenAPI 3 at /docs-json: before listen, so its routes precede the not-found handler
   await app.listen(config.PORT, config.HOST);
   const server = app.getHttpServer() as Server;
   server.keepAliveTimeout = 65_000;

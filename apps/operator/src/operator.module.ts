@@ -12,29 +12,36 @@ import { ReconcilerModule } from '@app/reconciler';
 import { StorageModule } from '@app/storage';
 import { WatchModule } from '@app/watch';
 import { KubeApiModule } from './kube/kube-api.module.js';
+import { SecurityModule } from './security/security.module.js';
 import { ObservabilityModule } from './observability/observability.module.js';
 import { AdmissionController } from './admission/admission.controller.js';
 import { DebugController } from './debug/debug.controller.js';
 import { EventsController } from './events/events.controller.js';
+import { WatchController } from './watch/watch.controller.js';
+import { DashboardModule } from './dashboard/dashboard.module.js';
 import { LeaderController } from './leader/leader.controller.js';
 import { RootController } from './root/root.controller.js';
 import { RootService } from './root/root.service.js';
+import { ClusterModeModule, workloadExtras } from './cluster/cluster-mode.module.js';
 
 /** Composition only: which modules make up the operator, configured from OperatorConfig. */
 @Module({})
 export class OperatorModule {
   static forRoot(config: OperatorConfig): DynamicModule {
+    const cluster = config.MODE === 'cluster';
     return {
       module: OperatorModule,
       imports: [
         ConfigModule.forRoot(config),
         ScheduleModule.forRoot(),
         MetricsModule,
-        StorageModule.forRoot(storageOptions(config)),
+        // MODE=cluster: the cluster's kube-apiserver is the store and the API (ClusterModeModule), no embedded store.
+        ...(cluster ? [ClusterModeModule.forRoot(config)] : [StorageModule.forRoot(storageOptions(config))]),
         CrdModule,
-        ResourcesModule,
+        ...(cluster ? [] : [ResourcesModule]),
         WatchModule.register({ isGlobal: true }),
-        EventsModule.forRoot({ component: 'application-operator', ttlSeconds: config.EVENT_TTL_SECONDS, maxEvents: config.EVENT_MAX }),
+        // In a cluster, kube-apiserver's --event-ttl expires Events: no retention sweep of the cluster's Events.
+        EventsModule.forRoot({ component: 'application-operator', ttlSeconds: cluster ? 0 : config.EVENT_TTL_SECONDS, maxEvents: cluster ? 0 : config.EVENT_MAX }),
         LeaderElectionModule.forRoot({
           enabled: config.ENABLE_LEADER_ELECTION,
           identity: identityOf(config),
@@ -53,12 +60,13 @@ export class OperatorModule {
           dnsNames: config.WEBHOOK_DNS_NAMES,
           dataDir: config.DATA_DIR,
         }),
-        ...(config.RECONCILER_ENABLED ? [ReconcilerModule.forRoot(reconcilerOptions(config))] : []),
+        ...(config.RECONCILER_ENABLED ? [ReconcilerModule.forRoot({ ...reconcilerOptions(config), ...workloadExtras(config) })] : []),
         ObservabilityModule,
-        KubeApiModule,
+        ...(cluster ? [] : [SecurityModule.forRoot(config), KubeApiModule]),
+        DashboardModule,
       ],
-      controllers: [RootController, EventsController, LeaderController, AdmissionController, ...(config.RECONCILER_ENABLED ? [DebugController] : [])],
-      providers: [RootService],
+      controllers: [RootController, EventsController, LeaderController, AdmissionController, WatchController, ...(config.RECONCILER_ENABLED ? [DebugController] : [])],
+      providers: cluster ? [] : [RootService], // cluster mode: ClusterModeModule provides it
     };
   }
 }

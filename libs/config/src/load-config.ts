@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { OperatorConfig } from './operator-config.js';
+import { resolveSecurity } from './security-config.js';
 
 /** Thrown at boot when a variable is invalid; the message names every bad variable. */
 export class ConfigurationError extends Error {
@@ -17,7 +18,7 @@ export class ConfigurationError extends Error {
 export function loadConfig(env: Record<string, string | undefined> = process.env): OperatorConfig {
   const known = Object.keys(new OperatorConfig());
   const input: Record<string, string> = {};
-  for (const key of [...known, 'POD_NAME', 'POLICY_FILE', 'WEBHOOK_TLS_CERT_FILE', 'WEBHOOK_TLS_KEY_FILE']) {
+  for (const key of [...known, 'POD_NAME', 'POLICY_FILE', 'WEBHOOK_TLS_CERT_FILE', 'WEBHOOK_TLS_KEY_FILE', 'TOKEN_AUTH_FILE', 'RBAC_FILE', 'AUDIT_LOG_PATH']) {
     const value = env[key];
     if (value !== undefined && value !== '') input[key] = value;
   }
@@ -25,6 +26,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const config = plainToInstance(OperatorConfig, input, { exposeDefaultValues: true });
   const problems = validateSync(config, { forbidUnknownValues: false }).flatMap(describe);
   problems.push(...crossFieldProblems(config));
+  problems.push(...resolveSecurity(config, input));
   if (problems.length > 0) throw new ConfigurationError(problems);
   return config;
 }

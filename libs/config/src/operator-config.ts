@@ -18,7 +18,8 @@ const toList = ({ value }: { value: unknown }) =>
 export class OperatorConfig {
   // --- Service shell
   @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT = 3000;
-  @IsString() @MinLength(1) HOST = '0.0.0.0';
+  /** Default resolved by loadConfig: `0.0.0.0` when authentication is configured, else `127.0.0.1`. */
+  @IsString() @MinLength(1) HOST = '127.0.0.1';
   @IsIn(['error', 'warn', 'info', 'debug', 'verbose']) LOG_LEVEL = 'info';
   @IsIn(['json', 'text']) LOG_FORMAT = 'text';
   @Transform(toInt) @IsInt() @Min(0) SHUTDOWN_TIMEOUT_MS = 10000;
@@ -64,4 +65,30 @@ export class OperatorConfig {
   @IsOptional() @IsString() WEBHOOK_TLS_KEY_FILE?: string;
   @Transform(toInt) @IsInt() @Min(1) @Max(65535) WEBHOOK_PORT = 9443;
   @Transform(toList) @IsString({ each: true }) WEBHOOK_DNS_NAMES: string[] = ['localhost'];
+
+  // --- Security (authentication, authorization, overload protection, audit)
+  /** `token` (bearer tokens, RBAC) or `none` (no authentication: loopback only unless set explicitly). Resolved by loadConfig. */
+  @IsIn(['token', 'none']) AUTH_MODE: 'token' | 'none' = 'none';
+  @IsOptional() @IsString() @MinLength(1) TOKEN_AUTH_FILE?: string;
+  @Transform(toBool) @IsBoolean() AUTH_BOOTSTRAP = false;
+  @IsOptional() @IsString() @MinLength(1) RBAC_FILE?: string;
+  @Transform(toBool) @IsBoolean() METRICS_ANONYMOUS = false;
+  @Transform(toInt) @IsInt() @Min(0) MAX_REQUESTS_INFLIGHT = 400;
+  @Transform(toInt) @IsInt() @Min(0) MAX_MUTATING_REQUESTS_INFLIGHT = 200;
+  @Transform(toInt) @IsInt() @Min(1) REQUEST_TIMEOUT_SECONDS = 60;
+  @IsOptional() @IsString() @MinLength(1) AUDIT_LOG_PATH?: string;
+  @IsIn(['None', 'Metadata', 'Request']) AUDIT_LEVEL: 'None' | 'Metadata' | 'Request' = 'Metadata';
+  @Transform(toNumber) @Min(0) AUDIT_LOG_MAX_SIZE_MB = 100;
+  @Transform(toInt) @IsInt() @Min(0) AUDIT_LOG_MAX_BACKUPS = 5;
+
+  // --- Mode (cluster: a controller against a real kube-apiserver; see libs/cluster)
+  /** `standalone` serves its own Kubernetes API over the embedded store; `cluster` reconciles a cluster's Applications. */
+  @IsIn(['standalone', 'cluster']) MODE: 'standalone' | 'cluster' = 'standalone';
+  /** Cluster mode: kubeconfig file; when unset, the in-cluster service account is used. */
+  @IsOptional() @IsString() @MinLength(1) KUBECONFIG?: string;
+  /** Cluster mode: apply the Application CRD at start (needs `patch` on it) instead of only checking it. */
+  @Transform(toBool) @IsBoolean() INSTALL_CRD = false;
+  /** Set by the kubelet in every pod: where the in-cluster kube-apiserver is. */
+  @IsOptional() @IsString() @MinLength(1) KUBERNETES_SERVICE_HOST?: string;
+  @IsOptional() @IsString() @MinLength(1) KUBERNETES_SERVICE_PORT?: string;
 }

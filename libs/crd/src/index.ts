@@ -15,3 +15,5 @@ export { builtinDefinitions } from './builtin/builtin-definitions.js';
 export { builtinDefinition, STANDARD_VERBS, type BuiltinSpec } from './builtin/builtin-definition.js';
 export { EVENT_SELECTABLE_FIELDS, eventCells } from './builtin/events.definition.js';
 export { CrdModule } from './crd.module.js';
+export * from './openapi/index.js';
+export * from './discovery/index.js';

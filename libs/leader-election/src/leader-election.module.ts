@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
-import { EventRecorder } from '@app/events';
 import { ResourceClientFactory } from '@app/resources';
 import { LEADER_ELECTION_CONFIG } from './leader-election.constants.js';
+import { LazyEventRecorder } from './lazy-event-recorder.js';
 import { LeaderElectionLifecycle } from './leader-election.lifecycle.js';
 import { LeaderElectionMetrics } from './leader-election.metrics.js';
 import { ConfigurableLeaderElectionModule, LEADER_ELECTION_MODULE_OPTIONS } from './leader-election.module-definition.js';
@@ -23,8 +23,9 @@ import { Leadership } from './leadership.js';
     {
       provide: Leadership,
       useFactory: createLeadership,
-      inject: [LEADER_ELECTION_CONFIG, LeaderElectionMetrics, { token: ResourceClientFactory, optional: true }, { token: EventRecorder, optional: true }],
+      inject: [LEADER_ELECTION_CONFIG, LeaderElectionMetrics, { token: ResourceClientFactory, optional: true }, LazyEventRecorder],
     },
+    LazyEventRecorder,
     LeaderStatusService,
     LeaderElectionLifecycle,
   ],

@@ -9,7 +9,7 @@ const histogram = (name: string, help: string, labelNames: string[], buckets = L
 
 /** One provider per metric in METRIC. */
 export const metricProviders: Provider[] = [
-  counter(METRIC.reconcileTotal, 'Reconciles by result (success, error, requeue, terminal).', ['result']),
+  counter(METRIC.reconcileTotal, 'Reconciles by result (success, error, requeue, requeue_after, terminal).', ['result']),
   histogram(METRIC.reconcileDuration, 'Reconcile latency in seconds by result.', ['result']),
   gauge(METRIC.resourceCount, 'Applications by namespace and phase.', ['namespace', 'phase']),
   counter(METRIC.eventTotal, 'Kubernetes events recorded, by type and severity.', ['type', 'severity']),

@@ -1,11 +1,14 @@
 import { Body, Controller, Get, HttpCode, Post, StreamableFile } from '@nestjs/common';
 import { AdmissionReviewResponse, AdmissionReviewService, TlsManager } from '@app/admission';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAdmissionReview, ApiStatusResponses, TAG } from '../docs/decorators.js';
 
 /**
  * The admission webhook endpoints kube-apiserver calls (AdmissionReview v1, always answered
  * 200; 400 only for a body that is not an AdmissionReview object at all), and the CA bundle
  * for a webhook configuration's `caBundle` when the webhook TLS is generated (`auto`).
  */
+@ApiTags(TAG.admission)
 @Controller()
 export class AdmissionController {
   constructor(
@@ -15,17 +18,25 @@ export class AdmissionController {
 
   @Post('validate')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Validating webhook: replicas, image, registry and tag policies (AdmissionReview v1)' })
+  @ApiAdmissionReview('validate')
   validate(@Body() body: unknown): AdmissionReviewResponse {
     return this.reviews.validate(body);
   }
 
   @Post('mutate')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Mutating webhook: defaults, managed-by label, admission annotations (AdmissionReview v1, JSONPatch)' })
+  @ApiAdmissionReview('mutate')
   mutate(@Body() body: unknown): AdmissionReviewResponse {
     return this.reviews.mutate(body);
   }
 
   @Get('webhook/ca.crt')
+  @ApiOperation({ summary: 'The generated webhook CA bundle (PEM), for a webhook configuration\'s caBundle' })
+  @ApiProduces('application/x-pem-file')
+  @ApiOkResponse({ description: 'PEM certificate(s).', content: { 'application/x-pem-file': { schema: { type: 'string' } } } })
+  @ApiStatusResponses([404], { 404: 'No generated CA: WEBHOOK_TLS is not `auto`.' })
   caBundle(): StreamableFile {
     return new StreamableFile(Buffer.from(this.tls.requireCaBundle()), { type: 'application/x-pem-file', disposition: 'inline; filename="ca.crt"' });
   }

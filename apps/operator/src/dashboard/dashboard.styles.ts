@@ -71,6 +71,7 @@ button.link:hover { text-decoration: underline; }
 .chip-good { background: var(--green-bg); color: var(--green); }
 .chip-bad { background: var(--red-bg); color: var(--red); }
 .chip-unknown { background: var(--grey-bg); color: var(--grey); }
+.chip-neutral { background: var(--blue-bg); color: var(--blue); }
 
 .event-filters { display: flex; flex-wrap: wrap; gap: 0.4rem; margin-bottom: 0.5rem; }
 .event-filters .grow { flex: 1 1 10rem; }
@@ -97,5 +98,6 @@ dialog::backdrop { background: rgb(0 0 0 / 0.45); }
 .dialog-body { padding: 0 1rem 1rem; }
 .conditions tr.cond-good td:first-child { color: var(--green); font-weight: 600; }
 .conditions tr.cond-bad td:first-child { color: var(--red); font-weight: 600; }
+.conditions tr.cond-neutral td:first-child { color: var(--blue); font-weight: 600; }
 .yaml { background: var(--bg); border: 1px solid var(--border); border-radius: 6px; padding: 0.75rem; overflow: auto; max-height: 50vh; margin: 0; }
 `;

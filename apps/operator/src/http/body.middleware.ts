@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { parse as parseYaml } from 'yaml';
 import { BadRequestError, RequestEntityTooLargeError, StatusError, UnsupportedMediaTypeError } from '@app/api-machinery';
+import { MAX_BODY_DEPTH, valueDeeperThan, yamlDeeperThan } from './nesting-depth.js';
 import { sendStatus } from './send-status.js';
 
 /** kube-apiserver's limit on a request body (3 MiB). */
@@ -63,9 +64,22 @@ export function mediaTypeOf(header: string | undefined): string {
 
 function parseBody(mediaType: string, text: string): unknown {
   if (text.trim() === '') return undefined;
-  if (mediaType === '' || JSON_TYPES.has(mediaType)) return parseJson(text);
-  if (YAML_TYPES.has(mediaType)) return parseYamlDocument(text);
+  if (mediaType === '' || JSON_TYPES.has(mediaType)) return notTooDeep(parseJson(text));
+  if (YAML_TYPES.has(mediaType)) {
+    if (yamlDeeperThan(text, MAX_BODY_DEPTH)) throw tooDeep();
+    return notTooDeep(parseYamlDocument(text));
+  }
   throw new UnsupportedMediaTypeError(mediaType, [...JSON_TYPES, ...YAML_TYPES]);
+}
+
+/** A body nested deeper than MAX_BODY_DEPTH is refused here: recursive code further on would run out of stack. */
+function notTooDeep(value: unknown): unknown {
+  if (valueDeeperThan(value, MAX_BODY_DEPTH)) throw tooDeep();
+  return value;
+}
+
+function tooDeep(): BadRequestError {
+  return new BadRequestError(`the request body is nested too deeply: more than ${MAX_BODY_DEPTH} levels of arrays and objects`);
 }
 
 function parseJson(text: string): unknown {

@@ -1,11 +1,13 @@
 import { All, Controller, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { ApiExcludeController } from '@nestjs/swagger';
 import { PathNotFoundError, MethodNotAllowedError } from '@app/api-machinery';
 import type { ParsedRequest } from '../http/body.middleware.js';
 import { KubeApiHandler } from './kube-api.handler.js';
 import { parseRequestInfo } from './request-info.js';
 
 /** Every Kubernetes API path (`/api/...`, `/apis/...`): parsed here, served by KubeApiHandler. */
+@ApiExcludeController() // described from the CRD registry instead (docs/kube-api-paths.ts)
 @Controller()
 export class KubeApiController {
   constructor(private readonly handler: KubeApiHandler) {}

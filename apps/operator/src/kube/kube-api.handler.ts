@@ -1,12 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { Response } from 'express';
-import { KubeObject, MethodNotAllowedError, PathNotFoundError, BadRequestError } from '@app/api-machinery';
+import { KubeObject, MethodNotAllowedError, NotFoundError, PathNotFoundError, BadRequestError, wantsAggregatedDiscovery } from '@app/api-machinery';
+import { AGGREGATED_DISCOVERY_CONTENT_TYPE, openApiHash } from '@app/crd';
 import { CrdSyncService, CRD_RESOURCE, RequestScope, ResourceService, SYSTEM_USER, UserInfo } from '@app/resources';
+import { EventRecorder } from '@app/events';
 import type { ParsedRequest } from '../http/body.middleware.js';
 import { DiscoveryService } from './discovery.service.js';
 import { deleteOptions, listQuery, patchType, writeOptions } from './kube-query.js';
-import { RequestInfo } from './request-info.js';
+import { isTrue, RequestInfo } from './request-info.js';
 import { KubeResponder } from './kube-responder.js';
+import { recordValidationFailure } from './validation-events.js';
 
 type ResourceInfo = Extract<RequestInfo, { kind: 'resource' }>;
 
@@ -21,11 +24,12 @@ export class KubeApiHandler {
     private readonly discovery: DiscoveryService,
     private readonly responder: KubeResponder,
     private readonly crds: CrdSyncService,
+    @Optional() @Inject(EventRecorder) private readonly recorder?: EventRecorder,
   ) {}
 
   async handle(info: RequestInfo, req: ParsedRequest, res: Response): Promise<void> {
-    if (info.kind === 'discovery') return this.responder.json(req, res, 200, this.discoveryDocument(info, req));
-    const scope = this.resources.scope(info, info.namespace, this.userOf(req));
+    if (info.kind === 'discovery') return this.discoveryDocument(info, req, res);
+    const scope = this.resources.scope(info, info.namespace, this.userOf(req), req.headers['user-agent']);
     checkSubresource(scope, info);
     this.responder.deprecationWarning(res, scope);
     switch (info.verb) {
@@ -48,11 +52,32 @@ export class KubeApiHandler {
     }
   }
 
-  private discoveryDocument(info: Extract<RequestInfo, { kind: 'discovery' }>, req: ParsedRequest) {
-    if (info.path === 'api') return this.discovery.apiVersions(req.headers.host ?? 'localhost');
-    if (info.path === 'apis') return this.discovery.apiGroupList();
-    if (info.path === 'group') return this.discovery.apiGroup(info.group);
-    return this.discovery.apiResourceList(info.group, info.version!);
+  /**
+   * Legacy discovery, or aggregated discovery v2 for `/api` and `/apis` when the Accept header
+   * asks for it (client-go tells them apart by the response Content-Type alone).
+   */
+  private discoveryDocument(info: Extract<RequestInfo, { kind: 'discovery' }>, req: ParsedRequest, res: Response): void {
+    res.setHeader('Vary', 'Accept');
+    if ((info.path === 'api' || info.path === 'apis') && wantsAggregatedDiscovery(req.headers.accept)) {
+      return this.aggregatedDiscovery(req, res, this.discovery.aggregated(info.path));
+    }
+    if (info.path === 'api') return this.responder.json(req, res, 200, this.discovery.apiVersions(req.headers.host ?? 'localhost'));
+    if (info.path === 'apis') return this.responder.json(req, res, 200, this.discovery.apiGroupList());
+    if (info.path === 'group') return this.responder.json(req, res, 200, this.discovery.apiGroup(info.group));
+    return this.responder.json(req, res, 200, this.discovery.apiResourceList(info.group, info.version!));
+  }
+
+  /** Written as kube does: its own Content-Type, an ETag, 304 when `If-None-Match` has it. */
+  private aggregatedDiscovery(req: ParsedRequest, res: Response, document: object): void {
+    const json = JSON.stringify(document);
+    const etag = `"${openApiHash(json)}"`;
+    res.setHeader('Content-Type', AGGREGATED_DISCOVERY_CONTENT_TYPE);
+    res.setHeader('ETag', etag);
+    if (req.headers['if-none-match']?.split(',').some((tag) => tag.trim() === etag)) {
+      res.status(304).end();
+      return;
+    }
+    res.status(200).end(req.method === 'HEAD' ? undefined : json);
   }
 
   private async get(scope: RequestScope, info: ResourceInfo, req: ParsedRequest, res: Response): Promise<void> {
@@ -62,7 +87,7 @@ export class KubeApiHandler {
 
   private async update(scope: RequestScope, info: ResourceInfo, req: ParsedRequest, res: Response): Promise<void> {
     const options = writeOptions(req.query);
-    if (info.subresource === 'scale') return this.writeScale(req, res, this.resources.updateScale(scope, info.name!, req.body, options));
+    if (info.subresource === 'scale') return this.writeScale(req, res, scope, this.resources.updateScale(scope, info.name!, req.body, options));
     const target = info.subresource === 'status' ? 'status' : 'main';
     return this.write(req, res, scope, 200, this.resources.update(scope, info.name!, req.body, options, target));
   }
@@ -70,8 +95,8 @@ export class KubeApiHandler {
   private async patch(scope: RequestScope, info: ResourceInfo, req: ParsedRequest, res: Response): Promise<void> {
     const type = patchType(req.mediaType);
     if (req.body === undefined) throw new BadRequestError('the body of a patch request must not be empty');
-    const options = { ...writeOptions(req.query), force: req.query.force === 'true', subresource: info.subresource };
-    if (info.subresource === 'scale') return this.writeScale(req, res, this.resources.patchScale(scope, info.name!, type, req.body, options));
+    const options = { ...writeOptions(req.query), force: isTrue(req.query.force), subresource: info.subresource };
+    if (info.subresource === 'scale') return this.writeScale(req, res, scope, this.resources.patchScale(scope, info.name!, type, req.body, options));
     const result = this.resources.patch(scope, info.name!, type, req.body, options);
     return this.write(req, res, scope, 200, result);
   }
@@ -79,14 +104,18 @@ export class KubeApiHandler {
   private async deleteCollection(scope: RequestScope, req: ParsedRequest, res: Response): Promise<void> {
     const list = await this.resources.list(scope, listQuery(req.query));
     const options = deleteOptions(req.query, req.body);
+    // As kube-apiserver: every listed object is deleted; one already gone is fine, any other
+    // failure is the answer; on success the listed objects are returned.
     for (const item of list.items) {
-      await this.resources.delete({ ...scope, namespace: item.metadata?.namespace }, item.metadata!.name!, options).catch(() => undefined);
+      await this.resources.delete({ ...scope, namespace: item.metadata?.namespace }, item.metadata!.name!, options).catch((error: unknown) => {
+        if (!(error instanceof NotFoundError)) throw error;
+      });
     }
     return this.responder.list(req, res, scope, list);
   }
 
   private async write(req: ParsedRequest, res: Response, scope: RequestScope, code: number, pending: Promise<{ object: KubeObject; warnings: string[]; created?: boolean }>): Promise<void> {
-    const result = await pending;
+    const result = await pending.catch((error: unknown) => this.failed(scope, req, error));
     this.responder.warnings(res, result.warnings);
     if (scope.definition.group === CRD_RESOURCE.group && scope.definition.plural === CRD_RESOURCE.resource && !req.query.dryRun) {
       if (result.object.metadata?.deletionTimestamp === undefined) this.crds.apply(result.object);
@@ -95,10 +124,17 @@ export class KubeApiHandler {
     return this.responder.object(req, res, scope, status, result.object);
   }
 
-  private async writeScale(req: ParsedRequest, res: Response, pending: Promise<{ object: KubeObject; warnings: string[] }>): Promise<void> {
-    const result = await pending;
+  private async writeScale(req: ParsedRequest, res: Response, scope: RequestScope, pending: Promise<{ object: KubeObject; warnings: string[] }>): Promise<void> {
+    const result = await pending.catch((error: unknown) => this.failed(scope, req, error));
     this.responder.warnings(res, result.warnings);
     return this.responder.json(req, res, 200, result.object);
+  }
+
+  /** Records a FailedValidation event for a refused Application write, then rethrows. */
+  private failed(scope: RequestScope, req: ParsedRequest, error: unknown): never {
+    const stored = req.method === 'POST' ? undefined : (name: string) => this.resources.get(scope, name);
+    recordValidationFailure(this.recorder, scope, error, { dryRun: Boolean(req.query.dryRun), body: req.body, stored });
+    throw error;
   }
 
   private userOf(req: ParsedRequest): UserInfo {

@@ -1,5 +1,6 @@
 import { BadRequestError, UnsupportedMediaTypeError } from '@app/api-machinery';
 import { DeleteOptions, ListQuery, PATCH_CONTENT_TYPES, PatchType, WatchQuery, WriteOptions } from '@app/resources';
+import { isTrue } from './request-info.js';
 
 export type Query = Record<string, unknown>;
 
@@ -32,7 +33,7 @@ export function watchQuery(query: Query): WatchQuery & { timeoutSeconds?: number
     labelSelector: param(query, 'labelSelector'),
     fieldSelector: param(query, 'fieldSelector'),
     resourceVersion: param(query, 'resourceVersion'),
-    allowWatchBookmarks: param(query, 'allowWatchBookmarks') === 'true',
+    allowWatchBookmarks: isTrue(query.allowWatchBookmarks),
     timeoutSeconds: integer(query, 'timeoutSeconds'),
   };
 }

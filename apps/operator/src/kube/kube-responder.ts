@@ -50,7 +50,7 @@ export class KubeResponder {
     if (warnings.length === 0) return;
     const existing = res.getHeader('Warning');
     const previous = Array.isArray(existing) ? existing : existing ? [String(existing)] : [];
-    const added = [...new Set(warnings)].map((text) => `299 - ${JSON.stringify(text.replace(/[\r\n]+/g, ' '))}`);
+    const added = [...new Set(warnings)].map((text) => headerSafe(`299 - ${JSON.stringify(text.replace(/[\r\n]+/g, ' '))}`));
     res.setHeader('Warning', [...previous, ...added]);
   }
 
@@ -61,4 +61,13 @@ export class KubeResponder {
     const text = version.deprecationWarning ?? `${group}/${version.name} ${scope.definition.kind} is deprecated`;
     this.warnings(res, [text]);
   }
+}
+
+/**
+ * Node refuses header values with characters above U+00FF or DEL; Go (kube-apiserver) writes the
+ * warning text's UTF-8 bytes as they are. Sending the same bytes (as latin1 code units) keeps a
+ * warning that quotes a client's non-ASCII field name from turning the whole answer into a 500.
+ */
+function headerSafe(value: string): string {
+  return Buffer.from(value.replace(/\x7f/g, '\\u007f'), 'utf8').toString('latin1');
 }

@@ -1,3 +1,5 @@
+import { BadRequestError } from '@app/api-machinery';
+
 /** What a request under /api or /apis addresses, as kube-apiserver's RequestInfoFactory parses it. */
 export type RequestInfo =
   | { kind: 'discovery'; path: 'api' | 'apis' | 'group' | 'groupVersion'; group: string; version?: string }
@@ -16,15 +18,25 @@ const NAMESPACE_SUBRESOURCES = new Set(['status', 'finalize']);
 
 /** Parses `/api/...` and `/apis/...` paths; undefined when the path is not one kube serves. */
 export function parseRequestInfo(method: string, path: string, query: Record<string, unknown>): RequestInfo | undefined {
-  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
-  const prefix = parts.shift();
+  const segments = path.split('/').filter(Boolean);
+  const prefix = segments.shift();
   if (prefix !== 'api' && prefix !== 'apis') return undefined;
+  const parts = segments.map(decodeSegment);
   if (parts.length === 0) return { kind: 'discovery', path: prefix, group: '' };
   const group = prefix === 'api' ? '' : parts.shift()!;
   if (prefix === 'apis' && parts.length === 0) return { kind: 'discovery', path: 'group', group };
   const version = parts.shift()!;
   if (parts.length === 0) return { kind: 'discovery', path: 'groupVersion', group, version };
   return parseResourcePath(method, group, version, parts, query);
+}
+
+/** A percent-decoded path segment; a malformed escape (or bytes that are not UTF-8) is the client's error: 400, as Go's URL parser answers. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new BadRequestError(`invalid URL escape in path segment ${JSON.stringify(segment)}`);
+  }
 }
 
 function parseResourcePath(method: string, group: string, version: string, parts: string[], query: Record<string, unknown>): RequestInfo | undefined {
@@ -63,6 +75,14 @@ function verbOf(method: string, named: boolean, watch: boolean): Extract<Request
   }
 }
 
+/**
+ * A boolean query parameter as apimachinery converts one (Convert_Slice_string_To_bool): absent,
+ * `0` or `false` (any case) is false; any other value, `True` (Python clients) and `` included, is true.
+ */
 export function isTrue(value: unknown): boolean {
-  return value === 'true' || value === '1' || value === true;
+  const first = Array.isArray(value) ? value[0] : value;
+  if (first === undefined || first === false) return false;
+  if (first === true) return true;
+  const text = String(first);
+  return text !== '0' && text.toLowerCase() !== 'false';
 }

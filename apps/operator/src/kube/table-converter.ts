@@ -7,8 +7,8 @@ import { param } from './kube-query.js';
 
 /**
  * meta.k8s.io Table output (what `kubectl get` asks for) from a resource version's printer
- * columns. Built-ins with computed cells (events: `kind/name`) print as kube's own printers do:
- * their columns first and `Name` last with priority 1.
+ * columns. Built-ins with computed cells (events: `kind/name`; deployments: `ready/desired`)
+ * print as kube's own printers do (events: their columns first and `Name` last with priority 1).
  */
 @Injectable()
 export class TableConverter {
@@ -26,11 +26,16 @@ export class TableConverter {
     });
     const cells = scope.version.cells;
     if (!cells) return table;
-    const [name, ...columns] = table.columnDefinitions ?? [];
-    table.columnDefinitions = [...columns, { ...name, priority: 1 }];
+    // kube's event printer lists Name last (wide); every other printer lists it first.
+    const nameLast = scope.definition.group === '' && scope.definition.plural === 'events';
+    if (nameLast) {
+      const [name, ...columns] = table.columnDefinitions ?? [];
+      table.columnDefinitions = [...columns, { ...name, priority: 1 }];
+    }
     table.rows.forEach((row, i) => {
       const values = cells(objects[i]).map((value, c) => formatCell(scope.version.printerColumns[c], value));
-      row.cells = [...values, objects[i].metadata?.name ?? ''];
+      const name = objects[i].metadata?.name ?? '';
+      row.cells = nameLast ? [...values, name] : [name, ...values];
     });
     return table;
   }

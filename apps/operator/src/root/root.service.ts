@@ -36,6 +36,13 @@ export class RootService {
         readiness: '/readyz',
         version: '/version',
         metrics: '/metrics',
+        leader: '/leader',
+        queue: '/debug/queue',
+        events: '/events',
+        watch: '/watch',
+        dashboard: '/dashboard',
+        docs: '/docs',
+        webhooks: ['/validate', '/mutate'],
       },
     };
   }

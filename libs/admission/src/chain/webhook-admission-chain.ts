@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { apiVersionOf } from '@app/api-machinery';
 import { EventRecorder, ObjectReference } from '@app/events';
 import { AdmissionAttributes, AdmissionChain, MutationOutcome, ValidationOutcome } from '@app/resources';
@@ -15,7 +16,9 @@ export const ADMISSION_DENIED_REASON = 'AdmissionDenied';
  * returns a mutated copy (never modifies its input); `validate` throws WebhookDeniedError,
  * exactly what kube-apiserver answers for a denying webhook, and records a Warning event
  * `AdmissionDenied` unless the request is a dry run. Event recording is best effort and never
- * fails the request. Stores nothing.
+ * fails the request. Stores nothing. The recorder is looked up on first use when it could not be
+ * injected: EventsModule needs the resource layer, which needs this chain (a cycle in which Nest
+ * resolves the optional side as undefined).
  */
 @Injectable()
 export class WebhookAdmissionChain extends AdmissionChain {
@@ -23,7 +26,8 @@ export class WebhookAdmissionChain extends AdmissionChain {
 
   constructor(
     private readonly engine: AdmissionEngine,
-    @Optional() @Inject(EventRecorder) private readonly recorder?: EventRecorder,
+    @Optional() @Inject(EventRecorder) private recorder?: EventRecorder,
+    @Optional() private readonly moduleRef?: ModuleRef,
   ) {
     super();
   }
@@ -42,11 +46,20 @@ export class WebhookAdmissionChain extends AdmissionChain {
   }
 
   private recordDenial(attributes: AdmissionAttributes, denial: WebhookDeniedError): void {
+    this.recorder ??= this.lookupRecorder();
     if (!this.recorder) return;
     try {
       this.recorder.record({ regarding: regarding(attributes), type: 'Warning', reason: ADMISSION_DENIED_REASON, message: denial.message, severity: 'Warning' });
     } catch (error) {
       this.logger.warn(`could not record the ${ADMISSION_DENIED_REASON} event: ${(error as Error).message}`);
+    }
+  }
+
+  private lookupRecorder(): EventRecorder | undefined {
+    try {
+      return this.moduleRef?.get(EventRecorder, { strict: false });
+    } catch {
+      return undefined;
     }
   }
 }

@@ -8,6 +8,8 @@ export const TOTAL_ANNOTATION_SIZE_LIMIT_BYTES = 256 * 1024;
 
 /** kube's ValidateLabels: one cause per problem with a key or a value, all at `fieldPath`. */
 export function validateLabels(labels: Record<string, string> | undefined, fieldPath = 'metadata.labels'): StatusCause[] {
+  const wrongType = stringMapTypeCauses(labels, fieldPath);
+  if (wrongType.length > 0) return wrongType;
   const causes: StatusCause[] = [];
   for (const [key, value] of Object.entries(labels ?? {})) {
     for (const message of validateQualifiedName(key)) causes.push(fieldCause.invalid(fieldPath, key, message));
@@ -18,6 +20,8 @@ export function validateLabels(labels: Record<string, string> | undefined, field
 
 /** kube's ValidateAnnotations: keys are qualified names (case-insensitive), total size ≤ 256 KiB. */
 export function validateAnnotations(annotations: Record<string, string> | undefined, fieldPath = 'metadata.annotations'): StatusCause[] {
+  const wrongType = stringMapTypeCauses(annotations, fieldPath);
+  if (wrongType.length > 0) return wrongType;
   const causes: StatusCause[] = [];
   let totalSize = 0;
   for (const [key, value] of Object.entries(annotations ?? {})) {
@@ -30,6 +34,9 @@ export function validateAnnotations(annotations: Record<string, string> | undefi
 
 /** kube's ValidateFinalizers: each a qualified name; `orphan` and `foregroundDeletion` exclusive. */
 export function validateFinalizers(finalizers: string[] | undefined, fieldPath = 'metadata.finalizers'): StatusCause[] {
+  if (finalizers !== undefined && finalizers !== null && !Array.isArray(finalizers)) return [fieldCause.typeInvalid(fieldPath, finalizers, 'must be a list of strings')];
+  const notStrings = (finalizers ?? []).flatMap((f, i) => (typeof f === 'string' ? [] : [fieldCause.typeInvalid(`${fieldPath}[${i}]`, f, 'must be a string')]));
+  if (notStrings.length > 0) return notStrings;
   const causes: StatusCause[] = [];
   for (const finalizer of finalizers ?? []) {
     for (const message of validateQualifiedName(finalizer)) causes.push(fieldCause.invalid(fieldPath, finalizer, message));
@@ -77,6 +84,17 @@ function apiVersionParts(apiVersion: string): { group: string; version: string }
 function ownerReferenceJson(reference: OwnerReference): Record<string, unknown> {
   const { apiVersion, kind, name, uid, controller, blockOwnerDeletion } = reference;
   return { apiVersion, kind, name, uid, controller, blockOwnerDeletion };
+}
+
+/**
+ * A map[string]string in Go: anything else fails kube's decoding. Checked first, so the other
+ * rules only ever see string keys and values (a number stored as a label value would break
+ * every typed client that reads the object back).
+ */
+function stringMapTypeCauses(map: unknown, fieldPath: string): StatusCause[] {
+  if (map === undefined || map === null) return [];
+  if (typeof map !== 'object' || Array.isArray(map)) return [fieldCause.typeInvalid(fieldPath, map, 'must be a map of string keys to string values')];
+  return Object.entries(map).flatMap(([key, value]) => (typeof value === 'string' ? [] : [fieldCause.typeInvalid(`${fieldPath}[${key}]`, value, 'must be a string')]));
 }
 
 /** field.Invalid for a composite value, which kube renders as JSON. */

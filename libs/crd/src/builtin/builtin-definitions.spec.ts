@@ -18,9 +18,11 @@ describe(builtinDefinitions.name, () => {
         ['', 'v1', 'events', 'Event', 'Namespaced', ['ev'], 'builtin', true],
         ['coordination.k8s.io', 'v1', 'leases', 'Lease', 'Namespaced', [], 'builtin', true],
         ['apiextensions.k8s.io', 'v1', 'customresourcedefinitions', 'CustomResourceDefinition', 'Cluster', ['crd', 'crds'], 'builtin', true],
+        ['', 'v1', 'configmaps', 'ConfigMap', 'Namespaced', ['cm'], 'builtin', true],
+        ['apps', 'v1', 'deployments', 'Deployment', 'Namespaced', ['deploy'], 'builtin', true],
       ],
     );
-    assert.deepEqual(get('namespaces').verbs, ['create', 'delete', 'get', 'list', 'watch']);
+    assert.deepEqual(get('namespaces').verbs, ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch']);
     assert.deepEqual(get('customresourcedefinitions').categories, ['api-extensions']);
     assert.ok(get('events').selectableFields.includes('involvedObject.uid'));
   });

@@ -1,5 +1,7 @@
 import { ResourceDefinition } from '../definition/resource-definition.js';
+import { configMapsDefinition } from './configmaps.definition.js';
 import { customResourceDefinitionsDefinition } from './crds.definition.js';
+import { deploymentsDefinition } from './deployments.definition.js';
 import { eventsDefinition } from './events.definition.js';
 import { leasesDefinition } from './leases.definition.js';
 import { namespacesDefinition } from './namespaces.definition.js';
@@ -13,5 +15,5 @@ import { namespacesDefinition } from './namespaces.definition.js';
  * printer columns, and `cells` for columns a JSONPath cannot express), then list it here.
  */
 export function builtinDefinitions(): ResourceDefinition[] {
-  return [namespacesDefinition(), eventsDefinition(), leasesDefinition(), customResourceDefinitionsDefinition()];
+  return [namespacesDefinition(), eventsDefinition(), leasesDefinition(), customResourceDefinitionsDefinition(), configMapsDefinition(), deploymentsDefinition()];
 }

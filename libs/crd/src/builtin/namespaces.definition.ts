@@ -13,7 +13,7 @@ export function namespacesDefinition(): ResourceDefinition {
     kind: 'Namespace',
     shortNames: ['ns'],
     scope: 'Cluster',
-    verbs: ['create', 'delete', 'get', 'list', 'watch'],
+    verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
     selectableFields: ['status.phase'],
     status: true,
     schema: {

@@ -47,6 +47,8 @@ describe(CrdRegistry.name, () => {
         ['', 'events', 'builtin'],
         ['coordination.k8s.io', 'leases', 'builtin'],
         ['apiextensions.k8s.io', 'customresourcedefinitions', 'builtin'],
+        ['', 'configmaps', 'builtin'],
+        ['apps', 'deployments', 'builtin'],
         ['cloudnative.elide.dev', 'applications', 'crd'],
       ],
     );
@@ -89,6 +91,7 @@ describe(CrdRegistry.name, () => {
       { name: '', versions: ['v1'], preferredVersion: 'v1' },
       { name: 'coordination.k8s.io', versions: ['v1'], preferredVersion: 'v1' },
       { name: 'apiextensions.k8s.io', versions: ['v1'], preferredVersion: 'v1' },
+      { name: 'apps', versions: ['v1'], preferredVersion: 'v1' },
       { name: 'cloudnative.elide.dev', versions: ['v1', 'v1beta1'], preferredVersion: 'v1' },
       { name: 'example.com', versions: ['v1beta1', 'v1alpha1'], preferredVersion: 'v1beta1' },
     ]);

@@ -28,6 +28,22 @@ describe(EventNamer.name, () => {
     assert.equal(name.length, 253);
     assert.match(name, /^x+\.[0-9a-f]+$/);
   });
+
+  it('makes a valid prefix of a name that is not a DNS-1123 subdomain (a refused create)', () => {
+    const namer = new EventNamer();
+    const now = Date.now();
+    assert.match(namer.next('Bad_Name', now), /^bad-name\.[0-9a-f]+$/);
+    assert.match(namer.next('-x_', now), /^x\.[0-9a-f]+$/);
+    assert.match(namer.next('__', now), /^event\.[0-9a-f]+$/);
+    assert.match(namer.next('a.b-c', now), /^a\.b-c\.[0-9a-f]+$/);
+    assert.match(namer.next('A..B', now), /^a\.b\.[0-9a-f]+$/);
+  });
+
+  it('never ends the truncated prefix on a separator', () => {
+    const name = new EventNamer().next(`${'x'.repeat(235)}-${'y'.repeat(20)}`, Date.now());
+    assert.ok(name.length <= 253);
+    assert.match(name, /^x+\.[0-9a-f]+$/);
+  });
 });
 
 describe('buildEvent', () => {

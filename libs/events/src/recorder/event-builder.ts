@@ -15,7 +15,9 @@ const MAX_NAME_LENGTH = 253;
 /**
  * Event names as client-go makes them (`%v.%x` of the involved object's name and a nanosecond
  * timestamp). The sub-millisecond part is random so replicas rarely collide, and names are
- * strictly increasing within a process, so they never collide locally.
+ * strictly increasing within a process, so they never collide locally. An involved name that is
+ * not a DNS-1123 subdomain (an object refused for its name never existed) is made one first
+ * (lowercased, other characters as `-`), so the Event itself is always valid.
  */
 export class EventNamer {
   private last = 0n;
@@ -25,8 +27,23 @@ export class EventNamer {
     if (nanos <= this.last) nanos = this.last + 1n;
     this.last = nanos;
     const suffix = `.${nanos.toString(16)}`;
-    return involvedName.slice(0, MAX_NAME_LENGTH - suffix.length) + suffix;
+    return namePrefix(involvedName, MAX_NAME_LENGTH - suffix.length) + suffix;
   }
+}
+
+const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/**
+ * At most `max` characters that are a DNS-1123 subdomain: `name` itself when it is one, else
+ * each dot-separated label lowercased, invalid runs as `-`, trimmed to alphanumerics (empty
+ * labels dropped); `event` when nothing is left.
+ */
+function namePrefix(name: string, max: number): string {
+  const valid = (labels: string[]) => labels.length > 0 && labels.every((label) => LABEL.test(label));
+  let labels = name.split('.');
+  if (!valid(labels)) labels = labels.map((label) => label.toLowerCase().replace(/[^-a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')).filter(Boolean);
+  const prefix = labels.join('.').slice(0, max).replace(/[^a-z0-9]+$/, '');
+  return prefix || 'event';
 }
 
 /** core/v1 ObjectReference of a full object, or a copy of the reference given. */

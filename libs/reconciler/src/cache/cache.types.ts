@@ -21,6 +21,8 @@ export interface InformerOptions {
   retryMaxMs?: number;
   /** A watch that ends sooner than this with no events counts as a failure for backoff. Default 1000. */
   minWatchMs?: number;
+  /** Restricts the list and watch to matching objects (client-go's tweakListOptions), e.g. the objects a controller owns. */
+  labelSelector?: string;
   /** Which watched changes are enqueued (all by default). Relist differences and resyncs always are. */
   shouldEnqueue?: (event: CacheEvent<KubeObject>) => boolean;
 }

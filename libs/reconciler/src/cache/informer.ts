@@ -132,7 +132,7 @@ export class Informer<T extends KubeObject> {
   }
 
   private async relist(): Promise<void> {
-    const list = await this.client.list(undefined);
+    const list = await this.client.list(undefined, this.options.labelSelector ? { labelSelector: this.options.labelSelector } : undefined);
     for (const event of this.cache.replace(list.items)) this.publish(event);
     this.lastResourceVersion = list.metadata.resourceVersion;
     if (!this.synced) {
@@ -148,7 +148,7 @@ export class Informer<T extends KubeObject> {
     return new Promise<WatchOutcome>((resolve, reject) => {
       const end = () => resolve({ events, ms: Date.now() - started });
       this.interrupt = end;
-      this.watch = this.client.watch(undefined, { resourceVersion: this.lastResourceVersion, allowWatchBookmarks: true }).subscribe({
+      this.watch = this.client.watch(undefined, { resourceVersion: this.lastResourceVersion, allowWatchBookmarks: true, labelSelector: this.options.labelSelector }).subscribe({
         next: (event) => {
           events++;
           const result = applyWatchEvent(this.cache, event);

@@ -107,12 +107,25 @@ export class Controller {
       const key = await this.queue.get(signal);
       if (key === undefined) return;
       try {
-        const fenced = !this.leadership.isLeader() || (await this.runner.run(key)) === 'fenced';
+        const fenced = !this.leadership.isLeader() || (await this.reconcile(key)) === 'fenced';
         if (fenced) this.fence(key);
       } finally {
         this.queue.done(key);
       }
     }
+  }
+
+  /**
+   * One reconcile, bracketed by `reconcile start|end <key> identity=<id> t=<epoch ms>` debug lines
+   * (LOG_LEVEL=debug): the robustness suite checks from them that no two replicas reconcile at once.
+   */
+  private async reconcile(key: string): Promise<'fenced' | undefined> {
+    const debug = Logger.isLevelEnabled('debug');
+    const { identity } = this.leadership;
+    if (debug) this.logger.debug(`reconcile start ${key} identity=${identity} t=${Date.now()}`);
+    const outcome = await this.runner.run(key);
+    if (debug) this.logger.debug(`reconcile end ${key} identity=${identity} t=${Date.now()} fenced=${outcome === 'fenced'}`);
+    return outcome;
   }
 
   /** isLeader() said no: keep the key (re-queued without backoff when done) and stop taking work now. */

@@ -33,13 +33,29 @@ export class CrdSyncService implements OnModuleInit, OnModuleDestroy {
     this.subscription?.unsubscribe();
   }
 
-  /** Serves a CRD at once (called after an API write so the next request sees it). */
+  /**
+   * Serves a CRD at once (called after an API write so the next request sees it), then records
+   * its status (NamesAccepted, Established) through `/status` as kube's CRD controllers do, so
+   * `kubectl wait --for condition=established` returns. Idempotent: an equal status is not rewritten.
+   */
   apply(crd: KubeObject): void {
     try {
       this.registry.register(crd as never);
     } catch (error) {
       this.logger.warn(`cannot serve CustomResourceDefinition ${crd.metadata?.name}: ${(error as Error).message}`);
+      return;
     }
+    void this.recordStatus(crd);
+  }
+
+  private async recordStatus(crd: KubeObject): Promise<void> {
+    const name = crd.metadata!.name!;
+    const status = this.registry.crds().find((served) => served.metadata.name === name)?.status;
+    if (!status || deepEqual(withoutTimes(crd.status), withoutTimes(status))) return;
+    const body = { ...crd, status };
+    await this.resources.update(this.resources.scope(CRD_RESOURCE), name, body, {}, 'status').catch((error: unknown) => {
+      if (!(error instanceof ConflictError) && !(error instanceof NotFoundError)) this.logger.warn(`cannot record the status of ${name}: ${(error as Error).message}`);
+    });
   }
 
   private async ensureStored(crd: KubeObject): Promise<void> {
@@ -90,4 +106,11 @@ export class CrdSyncService implements OnModuleInit, OnModuleDestroy {
         .catch((e: unknown) => this.restart(scope, e));
     });
   }
+}
+
+/** A CRD status without its conditions' transition times (they differ between processes). */
+function withoutTimes(status: unknown): unknown {
+  if (typeof status !== 'object' || status === null) return status;
+  const { conditions, ...rest } = status as { conditions?: Record<string, unknown>[] };
+  return { ...rest, conditions: conditions?.map(({ lastTransitionTime: _time, ...condition }) => condition) };
 }

@@ -10,6 +10,8 @@ export interface RequestScope {
   /** Undefined for cluster-scoped resources and for all-namespace lists/watches. */
   namespace?: string;
   user: UserInfo;
+  /** The request's User-Agent: names the field manager of writes that give no `fieldManager`. */
+  userAgent?: string;
 }
 
 export const SYSTEM_USER: UserInfo = { username: 'system:application-operator', groups: ['system:masters', 'system:authenticated'] };
@@ -26,7 +28,12 @@ export function kindOf(scope: RequestScope): { group: string; kind: string } {
   return { group: scope.definition.group, kind: scope.definition.kind };
 }
 
-export type ResolvedWriteOptions = Required<Pick<WriteOptions, 'dryRun' | 'fieldValidation'>> & WriteOptions & { subresource?: string };
+export type ResolvedWriteOptions = Required<Pick<WriteOptions, 'dryRun' | 'fieldValidation'>> &
+  WriteOptions & {
+    subresource?: string;
+    /** Set by server-side apply: the object's managedFields are already computed; keep them. */
+    managedFieldsFromApply?: boolean;
+  };
 
 export function resolveWriteOptions(options: (WriteOptions & { subresource?: string }) | undefined): ResolvedWriteOptions {
   return { ...options, dryRun: options?.dryRun ?? false, fieldValidation: options?.fieldValidation ?? 'Ignore' };

@@ -1,6 +1,8 @@
 import { applyJsonPatch, applyMergePatch, BadRequestError, ConflictError, KubeObject, UnsupportedMediaTypeError } from '@app/api-machinery';
-import { PatchType, WriteOptions, WriteResult } from '../client/resource-client.js';
+import { PatchType, WriteResult } from '../client/resource-client.js';
 import { parseResourceVersion } from '../storage/codec.js';
+import { ApplyOptions, ResourceApplier } from './apply/resource-applier.js';
+import { validatePatchOptions } from './apply/apply-config.js';
 import { ResourceWriter } from './resource-writer.js';
 import { groupResource, RequestScope, resolveWriteOptions } from './request-scope.js';
 
@@ -14,15 +16,18 @@ export const PATCH_CONTENT_TYPES: Record<PatchType, string> = {
 /**
  * PATCH with JSON patch (RFC 6902) or merge patch (RFC 7386); strategic merge patch is
  * accepted (as a merge patch) only by built-in resources, as kube-apiserver refuses it for
- * custom resources with 415. The patched object takes the normal update path.
+ * custom resources with 415. The patched object takes the normal update path. Server-side
+ * apply goes to the ResourceApplier.
  */
 export class ResourcePatcher {
-  constructor(private readonly writer: ResourceWriter) {}
+  constructor(private readonly writer: ResourceWriter, private readonly applier: ResourceApplier) {}
 
-  async patch(scope: RequestScope, name: string, type: PatchType, patch: unknown, options: WriteOptions & { subresource?: string } = {}): Promise<WriteResult> {
+  async patch(scope: RequestScope, name: string, type: PatchType, patch: unknown, options: ApplyOptions = {}): Promise<WriteResult> {
     if (type === 'strategic' && !scope.definition.acceptsStrategicMerge) {
       throw new UnsupportedMediaTypeError(PATCH_CONTENT_TYPES.strategic, [PATCH_CONTENT_TYPES.json, PATCH_CONTENT_TYPES.merge, PATCH_CONTENT_TYPES.apply]);
     }
+    if (type === 'apply') return this.applier.apply(scope, name, patch, options);
+    validatePatchOptions(false, options.fieldManager, options.force);
     const opts = resolveWriteOptions(options);
     const precondition = type === 'json' ? undefined : mergePatchPrecondition(patch);
     return this.writer.guaranteedUpdate(scope, name, precondition, opts, (current) => {

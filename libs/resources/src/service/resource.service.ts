@@ -6,6 +6,7 @@ import { Observable } from 'rxjs';
 import { AdmissionChain, NoopAdmissionChain } from '../admission/admission-chain.js';
 import { DeleteOptions, ListQuery, PatchType, ResourceRef, ResourceWatchEvent, UserInfo, WatchQuery, WriteOptions, WriteResult } from '../client/resource-client.js';
 import { NamespaceProvisioner } from './namespace-provisioner.js';
+import { ResourceApplier } from './apply/resource-applier.js';
 import { ResourcePatcher } from './resource-patcher.js';
 import { ResourceReader } from './resource-reader.js';
 import { ResourceScaler, Scale } from './resource-scaler.js';
@@ -28,17 +29,20 @@ export class ResourceService {
   constructor(store: Store, private readonly registry: CrdRegistry, @Optional() admission?: AdmissionChain) {
     this.reader = new ResourceReader(store);
     this.writer = new ResourceWriter(store, this.reader, admission ?? new NoopAdmissionChain(), new NamespaceProvisioner(store, registry));
-    this.patcher = new ResourcePatcher(this.writer);
+    this.patcher = new ResourcePatcher(this.writer, new ResourceApplier(this.reader, this.writer));
     this.scaler = new ResourceScaler(this.reader, this.writer);
     this.watcher = new ResourceWatcher(store, this.reader);
   }
 
-  /** Resolves a served resource version; 404 (as kube-apiserver) when nothing serves it. */
-  scope(ref: ResourceRef, namespace?: string, user: UserInfo = SYSTEM_USER): RequestScope {
+  /**
+   * Resolves a served resource version; 404 (as kube-apiserver) when nothing serves it.
+   * `userAgent` names the field manager of writes that give no `fieldManager` (as kube does).
+   */
+  scope(ref: ResourceRef, namespace?: string, user: UserInfo = SYSTEM_USER, userAgent?: string): RequestScope {
     const definition = this.registry.resolve(ref.group, ref.version, ref.resource);
     const version = definition?.versions.find((v) => v.name === ref.version && v.served);
     if (!definition || !version) throw new PathNotFoundError();
-    return { definition, version, namespace: definition.scope === 'Namespaced' ? namespace : undefined, user };
+    return { definition, version, namespace: definition.scope === 'Namespaced' ? namespace : undefined, user, ...(userAgent !== undefined ? { userAgent } : {}) };
   }
 
   definition(ref: ResourceRef): ResourceDefinition | undefined {
@@ -65,6 +69,10 @@ export class ResourceService {
     return this.writer.update(scope, name, body, options, target);
   }
 
+  /**
+   * PATCH: merge, JSON, strategic (built-ins only) or server-side apply (`type: 'apply'`, which
+   * needs `fieldManager`, honours `force`, and creates a missing object: `created: true`).
+   */
   patch(scope: RequestScope, name: string, type: PatchType, patch: unknown, options?: WriteOptions & { subresource?: string; force?: boolean }): Promise<WriteResult> {
     return this.patcher.patch(scope, name, type, patch, options);
   }

@@ -1,5 +1,6 @@
 import { describe, it, mock, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import { Subject, throwError } from 'rxjs';
 import { ExpiredError } from '@app/api-machinery';
 import { ResourceWatchEvent } from '@app/resources';
@@ -144,6 +145,28 @@ describe(KubeWatchResponder.name, () => {
     assert.match(text, /^\n\n\{"type":"ADDED"/);
     client.destroy();
     assert.equal(await fixture.done(), 'closed');
+    await fixture.close();
+  });
+
+  it('never subscribes when the client disconnected before the watch was served', async () => {
+    const fixture = await watchFixture();
+    const responder = new KubeWatchResponder(fixture.hub, {}, fixture.metrics.sent, fixture.metrics.dropped);
+    const events$ = new Subject<ResourceWatchEvent>();
+    let arrived!: () => void;
+    const requestArrived = new Promise<void>((resolve) => (arrived = resolve));
+    const served = new Promise<SessionEndReason>((resolve) =>
+      fixture.handle((_req, res) => {
+        res.once('close', () => resolve(responder.serve(res, events$, { ...KIND })));
+        arrived();
+      }),
+    );
+    const request = http.get(fixture.url, { agent: false });
+    request.on('error', () => undefined);
+    await requestArrived;
+    request.destroy();
+    assert.equal(await served, 'closed');
+    assert.equal(events$.observed, false);
+    assert.equal(fixture.hub.clientCount('k8s'), 0);
     await fixture.close();
   });
 

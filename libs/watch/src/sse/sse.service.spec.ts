@@ -101,6 +101,24 @@ describe(SseService.name, () => {
     assert.equal(fixture.feed.liveSubscriptions, 1);
   });
 
+  it('sends only the changes the caller may see when an authorization predicate is given', async () => {
+    const fixture = await watchFixture();
+    const service = new SseService(fixture.hub, {}, fixture.metrics.sent, fixture.metrics.dropped);
+    let done!: Promise<SessionEndReason>;
+    fixture.handle((_req, res) => {
+      done = service.open(res, {}, undefined, (change) => change.object.metadata?.namespace === 'team-a').done;
+    });
+    const client = await StreamClient.open(`${fixture.url}/watch`);
+    await client.until((t) => t.includes('event: ready'));
+    fixture.feed.emit('ADDED', APPLICATIONS, application('team-b', 'hidden'));
+    fixture.feed.emit('ADDED', APPLICATIONS, application('team-a', 'shown'));
+    await client.until((t) => t.includes('id: 2'));
+    assert.deepEqual(changeIds(client.text), ['2']);
+    client.destroy();
+    assert.equal(await done, 'closed');
+    await fixture.close();
+  });
+
   it('resumes from Last-Event-ID (over ?resourceVersion): replays every later change, then live, with no gap', async () => {
     const fixture = await sseFixture();
     for (const name of ['a', 'b', 'c', 'd', 'e']) fixture.feed.emit('ADDED', APPLICATIONS, application('default', name));
@@ -131,6 +149,19 @@ describe(SseService.name, () => {
     });
     assert.equal(changeIds(text).length, 0);
     assert.equal(fixture.hub.clientCount('sse'), 0);
+    await fixture.close();
+  });
+
+  it('answers a resume above the newest revision (the store was reset) with an expired event', async () => {
+    const fixture = await sseFixture();
+    fixture.feed.emit('ADDED', APPLICATIONS, application('default', 'a'));
+    const client = await StreamClient.open(`${fixture.url}/watch`, { 'Last-Event-ID': '40' });
+    const text = await client.closed();
+    assert.equal(await fixture.sessions[0], 'expired');
+    const expired = parseSse(text).find((message) => message.event === 'expired');
+    assert.equal((expired?.data as { resourceVersion: string }).resourceVersion, '40');
+    assert.match((expired?.data as { message: string }).message, /^too large resource version: 40, current: 1/);
+    assert.equal(parseSse(text).some((message) => message.event === 'ready'), false);
     await fixture.close();
   });
 

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { Inject, Injectable } from '@nestjs/common';
+import { ExpiredError } from '@app/api-machinery';
 import { Counter, InjectMetric, METRIC } from '@app/metrics';
 import { WatchHub } from '../hub/watch-hub.js';
 import { SessionEndReason } from '../stream/client-session.js';
@@ -12,7 +13,7 @@ import {
   WATCH_MODULE_OPTIONS,
 } from '../watch.constants.js';
 import { WatchModuleOptions } from '../watch-module-options.interface.js';
-import { changeFilter } from './change-filter.js';
+import { ChangePredicate, changeFilter } from './change-filter.js';
 import { parseSseRequest, SseQueryParams } from './sse-query.js';
 import { SseSession, SseSettings } from './sse-session.js';
 import { withStartRevision } from './start-revision.js';
@@ -21,8 +22,8 @@ import { withStartRevision } from './start-revision.js';
  * Serves `GET /watch` as Server-Sent Events. Validation happens before anything is written, so
  * a bad request throws BadRequestError (400) and the exception filter answers it. A resumed
  * stream (Last-Event-ID or `resourceVersion`) replays every later change with no gap, or ends
- * with `event: expired` below the compacted revision. Memory per client is bounded and every
- * subscription is released when the client goes, whatever the reason.
+ * with `event: expired` below the compacted revision (or above the newest one). Memory per
+ * client is bounded and every subscription is released when the client goes, whatever the reason.
  */
 @Injectable()
 export class SseService {
@@ -47,17 +48,32 @@ export class SseService {
   /**
    * Validates the request (throws BadRequestError), then streams to `res`. The returned promise
    * resolves, with the reason, when the response is over; callers need not await it.
+   * `authorized` (the caller's permissions) further restricts which changes are sent.
    */
-  open(res: ServerResponse, query: SseQueryParams, lastEventId?: string): { done: Promise<SessionEndReason> } {
+  open(res: ServerResponse, query: SseQueryParams, lastEventId?: string, authorized?: ChangePredicate): { done: Promise<SessionEndReason> } {
     const request = parseSseRequest(query, lastEventId);
-    const filter = changeFilter(request);
+    const requested = changeFilter(request);
+    const filter: ChangePredicate = authorized ? (change) => requested(change) && authorized(change) : requested;
     const { fromRevision } = request;
     const changes$ = this.hub.stream({ fromRevision, filter });
-    const items$ = withStartRevision(changes$, () => fromRevision ?? this.hub.currentRevision());
+    const items$ = withStartRevision(changes$, () => (fromRevision ? this.resumable(fromRevision) : this.hub.currentRevision()));
     const session = new SseSession(res, this.settings, {
       sent: () => this.sentTotal.inc({ kind: 'sse' }),
       dropped: () => this.droppedTotal.inc({ kind: 'sse' }),
     });
     return { done: session.start(items$.pipe(this.hub.track('sse')), fromRevision) };
+  }
+
+  /**
+   * `fromRevision`, unless it is newer than the store's newest revision: then the store is not
+   * the one the client watched before (an in-memory store restarted, a restored backup), and the
+   * stream must end with `expired` so the client lists again instead of skipping new changes.
+   */
+  private async resumable(fromRevision: number): Promise<number> {
+    const current = await this.hub.currentRevision();
+    if (fromRevision > current) {
+      throw new ExpiredError(`too large resource version: ${fromRevision}, current: ${current}: the store's history does not contain it`);
+    }
+    return fromRevision;
   }
 }

@@ -65,8 +65,9 @@ export class ClientSession {
     this.cancels.push(() => clearTimeout(timeout));
   }
 
-  /** Subscribes `observer` to `source` until the session ends; released on every path. */
+  /** Subscribes `observer` to `source` until the session ends (not at all if it already has); released on every path. */
   follow<T>(source: Observable<T>, observer: Observer<T>): void {
+    if (!this.active) return;
     source.pipe(takeUntil(this.stop$), finalize(() => this.release())).subscribe(observer);
   }
 

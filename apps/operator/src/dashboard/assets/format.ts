@@ -5,7 +5,7 @@
 
 /** kubectl's age format (apimachinery's HumanDuration): 95s, 3m20s, 45m, 3h20m, 20h, 3d5h, 14d, 2y30d. */
 export function humanDuration(ms: number): string {
-  const seconds = Math.floor(ms / 1000);
+  const seconds = Math.trunc(ms / 1000);
   if (seconds < -1) return '<invalid>';
   if (seconds < 0) return '0s';
   if (seconds < 120) return `${seconds}s`;
@@ -110,17 +110,27 @@ export interface ConditionLike {
 
 /** Conditions whose True means trouble. */
 const NEGATIVE_CONDITIONS = new Set(['Degraded', 'Failed', 'Stalled']);
+/** Conditions that describe activity rather than health: only a failure reason makes them bad. */
+const NEUTRAL_CONDITIONS = new Set(['Progressing', 'Reconciling']);
+const FAILURE_REASON = /(Failed|Failure|Error|DeadlineExceeded|BackOff)$/;
 
-/** `good`, `bad` or `unknown` for one condition, honouring negative-polarity types (Degraded). */
-export function conditionHealth(condition: ConditionLike): 'good' | 'bad' | 'unknown' {
+/**
+ * `good`, `bad`, `neutral` or `unknown` for one condition: Ready=True is good, Degraded=True is
+ * bad, Progressing is neutral unless its reason names a failure (RolloutFailed).
+ */
+export function conditionHealth(condition: ConditionLike): 'good' | 'bad' | 'neutral' | 'unknown' {
+  if (NEUTRAL_CONDITIONS.has(condition.type)) return FAILURE_REASON.test(condition.reason ?? '') ? 'bad' : 'neutral';
   if (condition.status !== 'True' && condition.status !== 'False') return 'unknown';
   const isTrue = condition.status === 'True';
   return isTrue !== NEGATIVE_CONDITIONS.has(condition.type) ? 'good' : 'bad';
 }
 
-/** Sum of every sample of a counter or gauge in Prometheus text exposition format; undefined if absent. */
+/**
+ * Sum of every sample of a counter or gauge in Prometheus text exposition format: 0 when it is
+ * declared (`# TYPE`) without samples yet, undefined when it is absent.
+ */
 export function sumMetric(text: string, name: string): number | undefined {
-  let total: number | undefined;
+  let total: number | undefined = text.includes(`# TYPE ${name} `) ? 0 : undefined;
   for (const line of text.split('\n')) {
     if (!line.startsWith(name) || (line[name.length] !== '{' && line[name.length] !== ' ')) continue;
     const value = Number(line.slice(line.lastIndexOf(' ') + 1));

@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { AccessControlBootstrap } from './access-control.bootstrap.js';
+import { AccessControlConfigurableModule } from './access-control.module-definition.js';
+import { AccessControlModuleOptions } from './access-control-options.interface.js';
+import { AuditLogger } from './audit/audit-logger.service.js';
+import { Authenticator } from './authn/authenticator.service.js';
+import { Authorizer } from './authz/authorizer.service.js';
+import { RbacPolicyCache } from './authz/rbac-policy-cache.js';
+import { RbacPolicyLoader } from './authz/rbac-policy-loader.js';
+import { MaxInFlightLimiter } from './overload/max-in-flight.js';
+import { AccessReviewService } from './reviews/access-review.service.js';
+import { ACCESS_CONTROL_OPTIONS } from './security.constants.js';
+
+/**
+ * Authentication (bearer tokens), authorization (RBAC, served as resources), self access
+ * reviews, the in-flight limiter and the audit log, configured by `forRoot(options)`. Needs
+ * CrdRegistry, ResourceService and ChangeFeed (CrdModule and ResourcesModule are global).
+ * Exports the services the HTTP layer calls; it registers no HTTP handler itself.
+ */
+@Module({
+  providers: [
+    Authenticator,
+    Authorizer,
+    RbacPolicyCache,
+    RbacPolicyLoader,
+    AccessReviewService,
+    AuditLogger,
+    AccessControlBootstrap,
+    {
+      provide: MaxInFlightLimiter,
+      useFactory: (options: AccessControlModuleOptions) => new MaxInFlightLimiter(options.maxRequestsInFlight, options.maxMutatingRequestsInFlight),
+      inject: [ACCESS_CONTROL_OPTIONS],
+    },
+  ],
+  exports: [Authenticator, Authorizer, RbacPolicyCache, AccessReviewService, AuditLogger, MaxInFlightLimiter, ACCESS_CONTROL_OPTIONS],
+})
+export class AccessControlModule extends AccessControlConfigurableModule {}

@@ -1,0 +1,51 @@
+import { builtinDefinition, ResourceDefinition } from '@app/crd';
+import { RBAC_GROUP, RBAC_VERSION } from '../authz/rbac.types.js';
+import { bindingSchema, roleSchema } from './rbac-schemas.js';
+import { validateBinding, validateRules } from './rbac-validation.js';
+import { AGE_COLUMN } from './schema-helpers.js';
+
+const RBAC_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
+const CREATED_AT = { name: 'Created At', type: 'string' as const, description: 'The time the role was created (RFC 3339).', jsonPath: '.metadata.creationTimestamp' };
+
+/** `rbac.authorization.k8s.io/v1` Role, ClusterRole, RoleBinding and ClusterRoleBinding. */
+export function rbacDefinitions(): ResourceDefinition[] {
+  return [role('Role'), role('ClusterRole'), binding('RoleBinding'), binding('ClusterRoleBinding')];
+}
+
+function role(kind: 'Role' | 'ClusterRole'): ResourceDefinition {
+  const namespaced = kind === 'Role';
+  return builtinDefinition({
+    group: RBAC_GROUP,
+    version: RBAC_VERSION,
+    plural: `${kind.toLowerCase()}s`,
+    singular: kind.toLowerCase(),
+    kind,
+    scope: namespaced ? 'Namespaced' : 'Cluster',
+    verbs: RBAC_VERBS,
+    schema: roleSchema(kind),
+    printerColumns: [CREATED_AT],
+    afterSchema: (object, check) => validateRules(object, namespaced, check),
+  });
+}
+
+function binding(kind: 'RoleBinding' | 'ClusterRoleBinding'): ResourceDefinition {
+  const namespaced = kind === 'RoleBinding';
+  return builtinDefinition({
+    group: RBAC_GROUP,
+    version: RBAC_VERSION,
+    plural: `${kind.toLowerCase()}s`,
+    singular: kind.toLowerCase(),
+    kind,
+    scope: namespaced ? 'Namespaced' : 'Cluster',
+    verbs: RBAC_VERBS,
+    schema: bindingSchema(kind),
+    printerColumns: [
+      { name: 'Role', type: 'string', description: 'The name of the role the binding grants (roleRef.name).', jsonPath: '.roleRef.name' },
+      AGE_COLUMN,
+      { name: 'Users', type: 'string', priority: 1, description: 'The first user the binding applies to.', jsonPath: '.subjects[?(@.kind=="User")].name' },
+      { name: 'Groups', type: 'string', priority: 1, description: 'The first group the binding applies to.', jsonPath: '.subjects[?(@.kind=="Group")].name' },
+      { name: 'ServiceAccounts', type: 'string', priority: 1, description: 'The first service account the binding applies to.', jsonPath: '.subjects[?(@.kind=="ServiceAccount")].name' },
+    ],
+    afterSchema: (object, check) => validateBinding(object, namespaced, check),
+  });
+}
