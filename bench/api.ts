@@ -9,6 +9,7 @@
 import 'reflect-metadata';
 import { execFile } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -96,7 +97,7 @@ async function main(): Promise<void> {
     ];
     const scenarios = all.filter((scenario) => only.includes(scenario.id));
     console.log(`bench:api: storage sqlite, synchronous=${synchronous} (both servers, WAL), leader election off, reconciler off`);
-    console.log(`autocannon: ${connections} connections, ${duration} s per run (+${warmup} s warm-up), loopback; node ${process.version}\n`);
+    console.log(`autocannon: ${connections} connections, ${duration} s per run (+${warmup} s warm-up), loopback; node ${process.version}; load average ${loadavg()[0].toFixed(2)}\n`);
     const results = [];
     for (const scenario of scenarios) {
       const measured: Record<'operator' | 'baseline', Measured> = {} as never;
@@ -138,7 +139,7 @@ function report(results: Array<{ scenario: string; operator: Measured; baseline:
   const header = ['scenario', 'operator req/s', 'p99 ms', 'CPU µs/req', 'bytes/resp', 'baseline req/s', 'p99 ms', 'CPU µs/req', 'bytes/resp', 'req/s ratio'];
   console.log(table(header, rows));
   console.log('(req/s ratio = operator / baseline; CPU µs/req = CPU time of the server process per request)');
-  const json = { bench: 'api', synchronous, connections, durationSeconds: duration, listSize, node: process.version, results };
+  const json = { bench: 'api', synchronous, connections, durationSeconds: duration, listSize, node: process.version, loadAverage: round(loadavg()[0], 2), results };
   console.log('\n' + JSON.stringify(json));
 }
 

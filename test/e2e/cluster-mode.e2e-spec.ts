@@ -49,8 +49,12 @@ describe('MODE=cluster against a standalone operator playing the cluster (e2e)',
   let uid: string;
   let webhookPort: number;
 
+  /** The standalone "cluster": durable and on a fixed port, so it can be restarted under the replicas. */
+  let clusterEnv: Record<string, string>;
+
   before(async () => {
-    cluster = await spawnOperator({ ENABLE_LEADER_ELECTION: 'false', RECONCILER_ENABLED: 'false' });
+    clusterEnv = { ENABLE_LEADER_ELECTION: 'false', RECONCILER_ENABLED: 'false', STORAGE: 'sqlite', DATA_DIR: join(dir.path, 'cluster'), PORT: String(await freePort()) };
+    cluster = await spawnOperator(clusterEnv);
     api = new Http(cluster.url);
     mkdirSync(join(dir.path, 'kubectl'));
     kubectl = Kubectl.forServer(join(dir.path, 'kubectl'), cluster.url);
@@ -145,16 +149,19 @@ describe('MODE=cluster against a standalone operator playing the cluster (e2e)',
   it('streams the cluster\'s Application changes on /watch', async () => {
     const replica = replicas[0];
     const controller = new AbortController();
-    const response = await fetch(`${replica.process.url}/watch?kind=Application&namespace=${NS}`, { signal: controller.signal });
+    const response = await fetch(`${replica.process.url}/watch?kind=Application&namespace=${NS}`, { signal: AbortSignal.any([controller.signal, AbortSignal.timeout(20_000)]) });
     const reader = response.body!.getReader();
     let text = '';
-    await kubectl.ok(['label', 'application', 'web', '-n', NS, 'tier=frontend']);
-    try {
-      await until('a MODIFIED event with the label', async () => {
+    const read = (what: string, done: () => boolean) =>
+      until(what, async () => {
         const { value } = await reader.read();
         text += Buffer.from(value ?? []).toString();
-        return /event: MODIFIED/.test(text) && text.includes('"tier":"frontend"');
+        return done();
       });
+    try {
+      await read('the stream to be ready', () => /event: ready/.test(text));
+      await kubectl.ok(['label', 'application', 'web', '-n', NS, 'tier=frontend']);
+      await read('a MODIFIED event with the label', () => /event: MODIFIED/.test(text) && text.includes('"tier":"frontend"'));
     } finally {
       controller.abort();
     }
@@ -192,6 +199,15 @@ describe('MODE=cluster against a standalone operator playing the cluster (e2e)',
     assert.deepEqual([degraded.reason, degraded.message], ['ProgressDeadlineExceeded', 'ReplicaSet "web-1" has timed out progressing.']);
     await reportStatus({ replicas: 3, readyReplicas: 3, updatedReplicas: 3, availableReplicas: 3, conditions: [condition('Available', 'True', 'MinimumReplicasAvailable')] });
     await until('Running again', async () => (await api.get(APP)).body.status?.phase === 'Running');
+  });
+
+  it('keeps reconciling after the API server restarts: every watch reconnects', async () => {
+    await cluster.kill('SIGTERM');
+    cluster = await spawnOperator(clusterEnv);
+    await kubectl.ok(['scale', 'application', 'web', '-n', NS, '--replicas=4']);
+    await until('4 replicas on the Deployment', async () => (await api.get(DEPLOYMENT)).body.spec.replicas === 4, 40_000);
+    await reportStatus({ replicas: 4, readyReplicas: 4, updatedReplicas: 4, availableReplicas: 4, conditions: [condition('Available', 'True', 'MinimumReplicasAvailable')] });
+    await until('4 ready replicas on the Application', async () => (await api.get(APP)).body.status?.readyReplicas === 4, 40_000);
   });
 
   it('fails over through the Lease when the leader is killed, and the new leader reconciles', async () => {

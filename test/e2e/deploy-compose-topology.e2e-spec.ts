@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { freePort, tempDir } from '../support/operator.js';
@@ -53,7 +55,9 @@ describe('The compose topology as processes: three replicas, one leader, failove
         return startContainerProcess(name, env);
       }),
     );
-    replicas.push(...started.map((process) => ({ name: process.name, process, http: new Http(process.url) })));
+    // The compose default is AUTH_BOOTSTRAP=true: every replica accepts the admin token the first one wrote.
+    const token = readFileSync(join(data.path, 'bootstrap-tokens.csv'), 'utf8').split(',')[0];
+    replicas.push(...started.map((process) => ({ name: process.name, process, http: new Http(process.url, { authorization: `Bearer ${token}` }) })));
   });
   after(async () => {
     await Promise.all(replicas.map((replica) => replica.process.kill('SIGKILL')));

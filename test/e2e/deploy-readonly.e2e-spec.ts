@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, tempDir } from '../support/operator.js';
 import { APPS, application, Http } from '../support/http.js';
@@ -30,7 +30,9 @@ describe('The operator on a read-only root filesystem (e2e)', { skip: canMakeRea
       WEBHOOK_PORT: String(await freePort()),
     };
     operator = await startContainerProcess('operator-1', env, { readOnlyRootExcept: data.path });
-    http = new Http(operator.url);
+    // operator-1's environment has AUTH_BOOTSTRAP=true: use the admin token it wrote into DATA_DIR.
+    const token = readFileSync(join(data.path, 'bootstrap-tokens.csv'), 'utf8').split(',')[0];
+    http = new Http(operator.url, { authorization: `Bearer ${token}` });
   });
   after(async () => {
     await operator?.kill('SIGKILL');
@@ -60,10 +62,10 @@ describe('The operator on a read-only root filesystem (e2e)', { skip: canMakeRea
     assert.equal((await http.get('/readyz')).status, 200);
   });
 
-  it('stops cleanly on SIGTERM, having written only its store and webhook TLS material', async () => {
+  it('stops cleanly on SIGTERM, having written only its store, webhook TLS material and bootstrap credentials', async () => {
     assert.equal(await operator.kill('SIGTERM'), 0, operator.output());
     assert.doesNotMatch(operator.output(), /EROFS|read-only file system/i);
-    assert.deepEqual(readdirSync(data.path).sort(), ['operator.db', 'webhook-tls']);
+    assert.deepEqual(readdirSync(data.path).sort(), ['admin.kubeconfig', 'bootstrap-tokens.csv', 'operator.db', 'webhook-tls']);
     assert.deepEqual(readdirSync(join(data.path, 'webhook-tls')).sort(), ['ca.crt', 'ca.key', 'tls.crt', 'tls.key']);
   });
 });

@@ -158,6 +158,8 @@ describe('Security: kubectl auth can-i, filtered SSE, audit log (e2e)', () => {
       assert.deepEqual(unauthenticated?.user, {});
       assert.ok(events.some((e) => e.requestURI === `${TEAM_A}?access_token=REDACTED`), 'credential query parameters are redacted');
       assert.ok(!events.some((e) => e.requestURI === '/healthz'), 'probes are not audited');
+      const stream = events.filter((e) => e.requestURI === '/watch?kind=Application' && e.user.username === 'alice');
+      assert.deepEqual(stream.map((e) => e.stage), ['RequestReceived', 'ResponseComplete'], 'a long-running request is audited when it starts and when it ends');
 
       const text = readFileSync(auditLog, 'utf8');
       for (const secret of [...Object.values(USERS).map((u) => u.token), 'forged-token-123']) assert.ok(!text.includes(secret), `a token appears in the audit log: ${secret}`);

@@ -147,6 +147,19 @@ describe('Security: authentication and RBAC (e2e)', () => {
       assert.equal((await carol.delete(`${TEAM_A}/web`)).status, 403);
     });
 
+    it('lets every authenticated user discover the API, the RBAC resources and the self reviews', async () => {
+      const dave = as(operator.url, 'dave');
+      const reviews = await dave.get('/apis/authorization.k8s.io/v1');
+      assert.equal(reviews.status, 200);
+      const byName = new Map(reviews.body.resources.map((r: { name: string; verbs: string[] }) => [r.name, r.verbs]));
+      assert.deepEqual(byName.get('selfsubjectaccessreviews'), ['create']);
+      assert.deepEqual(byName.get('selfsubjectrulesreviews'), ['create']);
+      const rbac = await dave.get('/apis/rbac.authorization.k8s.io/v1');
+      assert.deepEqual(rbac.body.resources.map((r: { name: string }) => r.name).sort(), ['clusterrolebindings', 'clusterroles', 'rolebindings', 'roles']);
+      assert.equal((await dave.get('/apis/authorization.k8s.io/v1/selfsubjectaccessreviews')).status, 403, 'only create is granted');
+      assert.equal((await as(operator.url, 'admin').get('/apis/authorization.k8s.io/v1/selfsubjectaccessreviews')).status, 405);
+    });
+
     it('serves RBAC objects as resources and applies changes made through the API', async () => {
       const admin = as(operator.url, 'admin');
       const list = await admin.get('/apis/rbac.authorization.k8s.io/v1/namespaces/team-a/rolebindings');

@@ -89,6 +89,10 @@ describe('Swagger UI and /docs-json (e2e)', () => {
       const code = Object.keys(op.responses).find((key) => key.startsWith('4'))!;
       assert.equal(op.responses[code].content['application/json'].schema.$ref, STATUS_REF, `${path} ${code}`);
     }
+    for (const [path, request] of [['/watch', '/watch?resourceVersion=x'], ['/events', '/events?type=Bogus']]) {
+      const documented = operation('get', path).responses['400'].content['application/json'].examples.BadRequest.value;
+      assert.deepEqual((await http.get(request)).body, documented, path);
+    }
     const missing = await http.get(`${APPS}/namespaces/default/applications/missing`);
     assert.deepEqual(doc.components.responses.NotFound.content['application/json'].examples.notFound.value, missing.body);
     const unparsable = await http.post(`${APPS}/namespaces/default/applications`, '{', { 'content-type': 'application/json' });

@@ -8,11 +8,14 @@ import { renderReport } from './report/table.js';
 import { Scenario, ScenarioContext } from './scenario.js';
 import { crashScenario } from './scenarios/crash/crash.scenario.js';
 import { fuzzScenario } from './scenarios/fuzz/fuzz.scenario.js';
+import { leaderScenario } from './scenarios/leader/leader.scenario.js';
+import { soakScenario } from './scenarios/soak/soak.scenario.js';
+import { watchScenario } from './scenarios/watch/watch.scenario.js';
 import { lostUpdatesScenario } from './scenarios/lost-updates/lost-updates.scenario.js';
 import { Random } from './support/random.js';
 
 /** Every scenario, in the order they run. */
-const SCENARIOS: Scenario[] = [crashScenario, lostUpdatesScenario, fuzzScenario];
+const SCENARIOS: Scenario[] = [crashScenario, lostUpdatesScenario, fuzzScenario, leaderScenario, watchScenario, soakScenario];
 
 interface Options {
   profile?: string;

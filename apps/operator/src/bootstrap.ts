@@ -55,8 +55,9 @@ export async function startOperator(config: OperatorConfig): Promise<RunningOper
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await inFlight.drained(config.SHUTDOWN_TIMEOUT_MS);
-      await app.close();
+      // What is left are watches and idle keep-alive sockets: cut them so close() does not wait.
       server.closeAllConnections();
+      await app.close();
       await closed;
     })());
   return { app, url: `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`, port, shutdown };

@@ -58,3 +58,5 @@ export {
   isProtobufOnly,
   includeObjectPolicy,
 } from './negotiation/media-helpers.js';
+export { decodeKubeProtobuf, KUBE_PROTOBUF_MEDIA_TYPE } from './protobuf/kube-protobuf.js';
+export { ProtobufError } from './protobuf/protobuf-reader.js';

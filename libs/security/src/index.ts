@@ -26,5 +26,3 @@ export { armResponseDeadline, type ResponseDeadline } from './overload/response-
 export * from './audit/audit-event.js';
 export { AuditLogger } from './audit/audit-logger.service.js';
 export { RotatingFile } from './audit/rotating-file.js';
-export { decodeKubeProtobuf, KUBE_PROTOBUF_MEDIA_TYPE } from './protobuf/kube-protobuf.js';
-export { ProtobufError } from './protobuf/protobuf-reader.js';

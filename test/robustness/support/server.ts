@@ -78,7 +78,8 @@ export class ServerProcess {
     const child = spawn(process.execPath, ['--enable-source-maps', MAIN_JS], { env: { ...process.env, ...BASE_ENV, ...this.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     this.starts++;
-    this.exitedPromise = new Promise((resolve) => child.once('exit', () => resolve()));
+    // 'close': the process ended and every line it wrote has been read.
+    this.exitedPromise = new Promise((resolve) => child.once('close', () => resolve()));
     for (const stream of [child.stdout!, child.stderr!]) createInterface({ input: stream }).on('line', (line) => this.onLine(line));
     return this.serving(child, timeoutMs);
   }

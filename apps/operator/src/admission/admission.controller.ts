@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, StreamableFile } from '@nestjs/common';
 import { AdmissionReviewResponse, AdmissionReviewService, TlsManager } from '@app/admission';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { PathNotFoundError } from '@app/api-machinery';
 import { ApiAdmissionReview, ApiStatusResponses, TAG } from '../docs/decorators.js';
 
 /**
@@ -36,7 +37,7 @@ export class AdmissionController {
   @ApiOperation({ summary: 'The generated webhook CA bundle (PEM), for a webhook configuration\'s caBundle' })
   @ApiProduces('application/x-pem-file')
   @ApiOkResponse({ description: 'PEM certificate(s).', content: { 'application/x-pem-file': { schema: { type: 'string' } } } })
-  @ApiStatusResponses([404], { 404: 'No generated CA: WEBHOOK_TLS is not `auto`.' })
+  @ApiStatusResponses([404], { 404: { description: 'No generated CA: WEBHOOK_TLS is not `auto`.', example: new PathNotFoundError('no webhook CA bundle: it is generated only when webhook TLS is "auto" (it is "off")') } })
   caBundle(): StreamableFile {
     return new StreamableFile(Buffer.from(this.tls.requireCaBundle()), { type: 'application/x-pem-file', disposition: 'inline; filename="ca.crt"' });
   }

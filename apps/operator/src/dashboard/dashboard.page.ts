@@ -11,6 +11,7 @@ export const DASHBOARD_HTML = `<!doctype html>
   <title>Application Operator</title>
   <link rel="icon" href="data:,">
   <link rel="stylesheet" href="/dashboard/assets/dashboard.css">
+  <script src="/security/dashboard-auth.js"></script>
   <script type="module" src="/dashboard/assets/main.js"></script>
 </head>
 <body>

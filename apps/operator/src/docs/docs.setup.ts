@@ -1,9 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { CrdRegistry } from '@app/crd';
+import { RootService } from '../root/root.service.js';
 import { DOCS_JSON_PATH, DOCS_PATH } from './docs.constants.js';
 import { describeMetricsEndpoint } from './metrics-docs.js';
-import { RootService } from '../root/root.service.js';
 import { OperatorApiDocument } from './operator-document.js';
 
 const DESCRIPTION = [

@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOkResponse, ApiParam, ApiProduces, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import { ADMISSION_REVIEW_MUTATED, ADMISSION_REVIEW_REQUEST, ADMISSION_REVIEW_VALIDATED, SSE_STREAM_EXAMPLE } from './examples.js';
 import { SCHEMA, schemaRef } from './operator-schemas.js';
+import { BadRequestError, PathNotFoundError } from '@app/api-machinery';
 import { ApiStatusResponses } from './status-responses.js';
 
 /**
@@ -27,7 +28,7 @@ export function ApiSseWatch(): MethodDecorator {
         '`expired` (resume impossible: list again), `failure` (the feed failed: reconnect), `dropped` (the client read too slowly). A `: heartbeat` comment every 15 s.',
       content: { 'text/event-stream': { schema: { type: 'string', description: `Event stream; each change's data is ${SCHEMA.sseChange}.` }, example: SSE_STREAM_EXAMPLE } },
     }),
-    ApiStatusResponses([400], { 400: 'A bad filter or resourceVersion (answered before any streaming).' }),
+    ApiStatusResponses([400], { 400: { description: 'A bad filter or resourceVersion (answered before any streaming).', example: new BadRequestError('invalid resourceVersion "x": must be a revision (a non-negative integer)') } }),
   );
 }
 
@@ -60,7 +61,7 @@ export function ApiProbeCheck(): MethodDecorator {
     ApiParam({ name: 'check', description: 'A check name (`store`, `informer-sync`, `leader-election`, ...).', example: 'store' }),
     ApiResponse({ status: 200, description: 'The check passes.', content: { 'text/plain': { schema: { type: 'string' }, example: 'ok' } } }),
     ApiResponse({ status: 503, description: 'The check fails.', content: { 'text/plain': { schema: { type: 'string' }, example: 'internal server error: store is closed\n' } } }),
-    ApiStatusResponses([404], { 404: 'No check of that name.' }),
+    ApiStatusResponses([404], { 404: { description: 'No check of that name.', example: new PathNotFoundError() } }),
   );
 }
 
@@ -74,7 +75,9 @@ export function ApiAdmissionReview(webhook: 'validate' | 'mutate'): MethodDecora
       schema: schemaRef(SCHEMA.admissionReview),
       examples: { seed: { summary: 'Allowed, with a warning', value: answer } },
     }),
-    ApiStatusResponses([400, 413, 415], { 400: 'The body is not an AdmissionReview object at all (empty, not JSON, an array or a scalar).' }),
+    ApiStatusResponses([400, 413, 415], {
+      400: { description: 'The body is not an AdmissionReview object at all (empty, not JSON, an array or a scalar).', example: new BadRequestError('the request body must be an AdmissionReview JSON object, not an array') },
+    }),
   );
 }
 

@@ -9,6 +9,7 @@ import {
   ForbiddenError,
   InvalidError,
   NotFoundError,
+  PathNotFoundError,
   RequestEntityTooLargeError,
   StatusError,
   UnauthorizedError,
@@ -53,7 +54,11 @@ const ERRORS: Record<ErrorCode, ErrorResponse> = {
       ),
     },
   },
-  404: { name: 'NotFound', description: 'No such object, or no such resource or version.', examples: { notFound: new NotFoundError(APPLICATIONS, 'missing') } },
+  404: {
+    name: 'NotFound',
+    description: 'No such object, or no such resource or version.',
+    examples: { notFound: new NotFoundError(APPLICATIONS, 'missing'), noSuchPath: new PathNotFoundError() },
+  },
   409: {
     name: 'Conflict',
     description: '`AlreadyExists` on a duplicate create; `Conflict` for a stale `metadata.resourceVersion` (compare-and-swap lost).',
@@ -87,9 +92,8 @@ function wire(error: StatusError): unknown {
   return JSON.parse(JSON.stringify(error.toStatus()));
 }
 
-function mediaType(code: ErrorCode) {
-  const examples = Object.fromEntries(Object.entries(ERRORS[code].examples).map(([key, error]) => [key, { summary: error.reason, value: wire(error) }]));
-  return { schema: { $ref: STATUS_REF }, examples };
+function mediaType(code: ErrorCode, examples: Record<string, StatusError> = ERRORS[code].examples) {
+  return { schema: { $ref: STATUS_REF }, examples: Object.fromEntries(Object.entries(examples).map(([key, error]) => [key, { summary: error.reason, value: wire(error) }])) };
 }
 
 /** `components.responses`: one reusable response per error code, each a `Status` with examples. */
@@ -103,13 +107,21 @@ export function statusResponseRef(code: ErrorCode): { $ref: string } {
   return { $ref: `#/components/responses/${ERRORS[code].name}` };
 }
 
+/** What one endpoint says about an error code: its own description, and its own example (as the server would throw it). */
+export type StatusResponseOverride = string | { description: string; example: StatusError };
+
 /**
- * Documents error responses on a controller method: each code answers a `Status`, with the
- * server's own examples (always `application/json`, whatever the endpoint produces otherwise).
- * `descriptions` overrides the generic text for this endpoint.
+ * Documents error responses on a controller method: each code answers a `Status` (always
+ * `application/json`, whatever the endpoint produces otherwise), with the server's own examples
+ * unless `overrides` gives this endpoint's description or example.
  */
-export function ApiStatusResponses(codes: ErrorCode[], descriptions: Partial<Record<ErrorCode, string>> = {}): MethodDecorator & ClassDecorator {
+export function ApiStatusResponses(codes: ErrorCode[], overrides: Partial<Record<ErrorCode, StatusResponseOverride>> = {}): MethodDecorator & ClassDecorator {
   return applyDecorators(
-    ...codes.map((code) => ApiResponse({ status: code, description: descriptions[code] ?? ERRORS[code].description, content: { 'application/json': mediaType(code) } })),
+    ...codes.map((code) => {
+      const override = overrides[code];
+      const description = typeof override === 'string' ? override : (override?.description ?? ERRORS[code].description);
+      const examples = typeof override === 'object' ? { [override.example.reason]: override.example } : undefined;
+      return ApiResponse({ status: code, description, content: { 'application/json': mediaType(code, examples) } });
+    }),
   );
 }

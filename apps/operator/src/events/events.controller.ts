@@ -1,6 +1,7 @@
 import { applyDecorators, Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { EventQueryParams, EventQueryResult, EventQueryService } from '@app/events';
+import { BadRequestError } from '@app/api-machinery';
 import { ApiJsonOk, ApiStatusResponses, SCHEMA } from '../docs/decorators.js';
 
 const params: Array<[name: keyof EventQueryParams, description: string]> = [
@@ -24,7 +25,7 @@ export class EventsController {
   @ApiOperation({ summary: 'Query events, newest first (lastTimestamp, then resourceVersion).' })
   @ApiOkResponse({ description: '{ kind: EventQueryResult, metadata: { resourceVersion }, total, limit, items: EventSummary[] }' })
   @ApiJsonOk(SCHEMA.eventQueryResult)
-  @ApiStatusResponses([400], { 400: 'A bad filter (unknown type or severity, bad `since`, `limit` out of range).' })
+  @ApiStatusResponses([400], { 400: { description: 'A bad filter (unknown type or severity, bad `since`, `limit` out of range).', example: new BadRequestError('type "Bogus" is not supported: supported values: "Normal", "Warning"') } })
   @applyDecorators(...params.map(([name, description]) => ApiQuery({ name, description, required: false, type: String })))
   query(@Query() query: EventQueryParams): Promise<EventQueryResult> {
     return this.events.query(query);

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { parse as parseYaml } from 'yaml';
-import { BadRequestError, RequestEntityTooLargeError, StatusError, UnsupportedMediaTypeError } from '@app/api-machinery';
+import { BadRequestError, decodeKubeProtobuf, KUBE_PROTOBUF_MEDIA_TYPE, RequestEntityTooLargeError, StatusError, UnsupportedMediaTypeError } from '@app/api-machinery';
 import { MAX_BODY_DEPTH, valueDeeperThan, yamlDeeperThan } from './nesting-depth.js';
 import { sendStatus } from './send-status.js';
 
@@ -22,7 +22,8 @@ export interface ParsedRequest extends Request {
 
 /**
  * Reads and parses every request body ourselves so that each failure is a Kubernetes Status:
- * over 3 MiB → 413, an unknown media type → 415, malformed JSON/YAML → 400. `req.body` is the
+ * over 3 MiB → 413, an unknown media type → 415, malformed JSON/YAML → 400. Protobuf bodies
+ * (what kubectl sends for built-in kinds) are decoded for the kinds kubectl's generators create. `req.body` is the
  * parsed document (undefined for an empty body).
  */
 export function bodyMiddleware(req: ParsedRequest, res: Response, next: NextFunction): void {
@@ -43,7 +44,8 @@ export function bodyMiddleware(req: ParsedRequest, res: Response, next: NextFunc
     if (failed) return;
     try {
       req.mediaType = mediaTypeOf(req.headers['content-type']);
-      req.body = parseBody(req.mediaType, Buffer.concat(chunks).toString('utf8'));
+      const raw = Buffer.concat(chunks);
+      req.body = req.mediaType === KUBE_PROTOBUF_MEDIA_TYPE ? decodeKubeProtobuf(raw) : parseBody(req.mediaType, raw.toString('utf8'));
       next();
     } catch (error) {
       sendStatus(res, error as StatusError);

@@ -2,7 +2,8 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { parse as parseYaml } from 'yaml';
 import { BadRequestError, RequestEntityTooLargeError, StatusError, UnsupportedMediaTypeError } from '@app/api-machinery';
 import { SYSTEM_USER, UserInfo } from '@app/resources';
-import { AccessReviewService, decodeKubeProtobuf, KUBE_PROTOBUF_MEDIA_TYPE, SELF_SUBJECT_ACCESS_REVIEWS, SELF_SUBJECT_RULES_REVIEWS } from '@app/security';
+import { decodeKubeProtobuf, KUBE_PROTOBUF_MEDIA_TYPE } from '@app/api-machinery';
+import { AccessReviewService, SELF_SUBJECT_ACCESS_REVIEWS, SELF_SUBJECT_RULES_REVIEWS } from '@app/security';
 import { MAX_BODY_BYTES, mediaTypeOf } from '../http/body.middleware.js';
 import { sendStatus } from '../http/send-status.js';
 

@@ -36,30 +36,30 @@ export function parseTokenCsv(text: string, source: string): TokenRecord[] {
 /** RFC 4180 records (as Go's encoding/csv reads them), with the line each starts on. */
 function readCsv(text: string, source: string): { fields: string[]; line: number }[] {
   const records: { fields: string[]; line: number }[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  let touched = false;
+  const state = { fields: [] as string[], field: '', quoted: false, touched: false, line: 1, start: 1 };
   const endRecord = () => {
-    if (touched || fields.length > 0) records.push({ fields: [...fields, field], line: start });
-    fields = [];
-    field = '';
-    touched = false;
+    if (state.touched) records.push({ fields: [...state.fields, state.field], line: state.start });
+    Object.assign(state, { fields: [], field: '', touched: false });
   };
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else (field += c), c === '\n' && line++;
-    } else if (c === '"' && field === '') (quoted = true), (touched = true);
-    else if (c === ',') fields.push(field), (field = ''), (touched = true);
-    else if (c === '\n') endRecord(), line++, (start = line);
-    else if (c !== '\r') (field += c), (touched = true);
+    if (c === '\n') state.line++;
+    if (state.quoted) {
+      if (c !== '"') state.field += c;
+      else if (text[i + 1] === '"') (state.field += '"'), i++;
+      else state.quoted = false;
+      continue;
+    }
+    if (c === '\n') {
+      endRecord();
+      state.start = state.line;
+    } else if (c === ',') {
+      state.fields.push(state.field);
+      Object.assign(state, { field: '', touched: true });
+    } else if (c === '"' && state.field === '') Object.assign(state, { quoted: true, touched: true });
+    else if (c !== '\r') Object.assign(state, { field: state.field + c, touched: true });
   }
-  if (quoted) throw new TokenFileError(`token file '${source}': unterminated quoted field starting on line ${start}`);
+  if (state.quoted) throw new TokenFileError(`token file '${source}': unterminated quoted field starting on line ${state.start}`);
   endRecord();
   return records;
 }

@@ -1,4 +1,4 @@
-import { BadRequestError, UnsupportedMediaTypeError } from '@app/api-machinery';
+import { BadRequestError, UnsupportedMediaTypeError } from '../errors/status-error.js';
 import { KUBE_PROTOBUF_SCHEMAS, MessageSchema } from './kube-protobuf-schemas.js';
 import { ProtobufError, readFields } from './protobuf-reader.js';
 

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BadRequestError, UnsupportedMediaTypeError } from '@app/api-machinery';
+import { BadRequestError, UnsupportedMediaTypeError } from '../errors/status-error.js';
 import { decodeKubeProtobuf } from './kube-protobuf.js';
 
 /** Bodies kubectl 1.32 sent (captured), as hex. */
