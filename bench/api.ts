@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { loadConfig } from '@app/config';
-import { startOperator } from '../apps/operator/src/bootstrap.js';
+import { RunningOperator, startOperator } from '../apps/operator/src/bootstrap.js';
 import { startBaseline } from './baseline-server.js';
 import type { LoadResult, LoadSpec } from './load.js';
 import { NAME_PLACEHOLDER } from './load.js';
@@ -50,6 +50,7 @@ interface Scenario {
 }
 
 type Measured = LoadResult & { serverCpuUsPerRequest: number };
+type Comparison = { scenario: string; operator: Measured; baseline: Measured; ratio: number };
 
 /** One autocannon run; also the CPU this process (the server under load; the other one idles) spent per request. */
 async function load(url: string, scenario: Scenario, namePrefix: string, seconds: number): Promise<Measured> {
@@ -72,13 +73,12 @@ async function seed(operatorUrl: string, baseline: { seed(ns: string, objects: a
   baseline.seed('bench-read', list.items.map((item) => ({ apiVersion: 'cloudnative.elide.dev/v1', kind: 'Application', ...item })));
 }
 
-async function main(): Promise<void> {
-  const dir = tempDir('bench-api-');
-  mkdirSync(join(dir.path, 'operator'));
+function startBenchOperator(dataDir: string): Promise<RunningOperator> {
+  mkdirSync(dataDir, { recursive: true });
   const config = loadConfig({
     ...process.env,
     STORAGE: 'sqlite',
-    DATA_DIR: join(dir.path, 'operator'),
+    DATA_DIR: dataDir,
     SQLITE_SYNCHRONOUS: synchronous,
     ENABLE_LEADER_ELECTION: 'false',
     RECONCILER_ENABLED: 'false',
@@ -86,29 +86,42 @@ async function main(): Promise<void> {
     PORT: '0',
     LOG_LEVEL: 'error',
   });
-  const operator = await startOperator(config);
+  return startOperator(config);
+}
+
+function scenarios(): Scenario[] {
+  const all: Scenario[] = [
+    { id: 'create', name: 'create', method: 'POST', path: `${APPS}/namespaces/bench-create/applications`, body: applicationBody(NAME_PLACEHOLDER) },
+    { id: 'get', name: 'get', method: 'GET', path: `${APPS}/namespaces/bench-read/applications/app-00000` },
+    { id: 'list', name: `list (${listSize} items)`, method: 'GET', path: `${APPS}/namespaces/bench-read/applications` },
+  ];
+  return all.filter((scenario) => only.includes(scenario.id));
+}
+
+/** Operator then baseline for each scenario, one server under load at a time, each after its own warm-up. */
+async function measureAll(targets: Array<['operator' | 'baseline', string]>): Promise<Comparison[]> {
+  const results: Comparison[] = [];
+  for (const scenario of scenarios()) {
+    const measured = {} as Record<'operator' | 'baseline', Measured>;
+    for (const [target, url] of targets) {
+      if (warmup > 0) await load(url, scenario, 'warm', warmup);
+      measured[target] = await load(url, scenario, 'run', duration);
+      check(scenario.name, target, measured[target]);
+    }
+    results.push({ scenario: scenario.name, ...measured, ratio: measured.operator.requestsPerSecond / measured.baseline.requestsPerSecond });
+  }
+  return results;
+}
+
+async function main(): Promise<void> {
+  const dir = tempDir('bench-api-');
+  const operator = await startBenchOperator(join(dir.path, 'operator'));
   const baseline = await startBaseline(dir.path, synchronous);
   try {
     await seed(operator.url, baseline);
-    const all: Scenario[] = [
-      { id: 'create', name: 'create', method: 'POST', path: `${APPS}/namespaces/bench-create/applications`, body: applicationBody(NAME_PLACEHOLDER) },
-      { id: 'get', name: 'get', method: 'GET', path: `${APPS}/namespaces/bench-read/applications/app-00000` },
-      { id: 'list', name: `list (${listSize} items)`, method: 'GET', path: `${APPS}/namespaces/bench-read/applications` },
-    ];
-    const scenarios = all.filter((scenario) => only.includes(scenario.id));
     console.log(`bench:api: storage sqlite, synchronous=${synchronous} (both servers, WAL), leader election off, reconciler off`);
     console.log(`autocannon: ${connections} connections, ${duration} s per run (+${warmup} s warm-up), loopback; node ${process.version}; load average ${loadavg()[0].toFixed(2)}\n`);
-    const results = [];
-    for (const scenario of scenarios) {
-      const measured: Record<'operator' | 'baseline', Measured> = {} as never;
-      for (const [target, url] of [['operator', operator.url], ['baseline', baseline.url]] as const) {
-        if (warmup > 0) await load(url, scenario, 'warm', warmup);
-        measured[target] = await load(url, scenario, 'run', duration);
-        check(scenario.name, target, measured[target]);
-      }
-      results.push({ scenario: scenario.name, ...measured, ratio: measured.operator.requestsPerSecond / measured.baseline.requestsPerSecond });
-    }
-    report(results);
+    report(await measureAll([['operator', operator.url], ['baseline', baseline.url]]));
   } finally {
     await operator.shutdown();
     await baseline.close();
@@ -123,7 +136,7 @@ function check(scenario: string, target: string, result: LoadResult): void {
   }
 }
 
-function report(results: Array<{ scenario: string; operator: Measured; baseline: Measured; ratio: number }>): void {
+function report(results: Comparison[]): void {
   const rows = results.map(({ scenario, operator, baseline, ratio }) => [
     scenario,
     round(operator.requestsPerSecond, 0),

@@ -4,9 +4,11 @@
  * process opens N watch clients on raw `http.get` streams (in a worker thread) and creates
  * Applications at a steady rate, each stamped with its send time in an annotation. Latency is
  * send → receipt of its ADDED event, over every client (so it includes the write itself; the
- * write's own acknowledgement latency is reported beside it). Phase 1: SSE clients on `/watch`; phase 2: Kubernetes watch
- * clients (`?watch=true`, newline-delimited JSON). Server memory is the child's VmRSS.
- * Env: BENCH_CLIENTS (1000), BENCH_RATE (writes/s, 50), BENCH_SECONDS (10), BENCH_DRAIN_SECONDS (15).
+ * write's own acknowledgement latency is reported beside it). Phase 1: SSE clients on `/watch`;
+ * phase 2: Kubernetes watch clients (`?watch=true`, newline-delimited JSON). Server memory is the
+ * child's VmRSS. Env: BENCH_CLIENTS (1000), BENCH_RATE (writes/s, 50), BENCH_SECONDS (10),
+ * BENCH_DRAIN_SECONDS (15), BENCH_SERVER_NODE_ARGS (extra node flags for the operator, e.g.
+ * `--cpu-prof --cpu-prof-dir=/tmp/prof`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -45,7 +47,8 @@ async function freePort(): Promise<number> {
 async function startServer(): Promise<Server> {
   const port = await freePort();
   const env = { ...process.env, STORAGE: 'memory', RECONCILER_ENABLED: 'false', ENABLE_LEADER_ELECTION: 'false', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn' };
-  const child = spawn(process.execPath, [MAIN_JS], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, MAIN_JS], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
   for (const deadline = Date.now() + 30_000; ; await sleep(100)) {
     if (child.exitCode !== null) throw new Error(`the operator exited with ${child.exitCode}`);

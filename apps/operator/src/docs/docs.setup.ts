@@ -35,7 +35,7 @@ export function setupDocs(app: INestApplication): OperatorApiDocument {
     jsonDocumentUrl: DOCS_JSON_PATH,
     customSiteTitle: 'Application Operator API',
     patchDocumentOnRequest: () => documents.document(),
-    swaggerOptions: { validatorUrl: null, docExpansion: 'list', defaultModelsExpandDepth: 0, filter: true, persistAuthorization: true, tryItOutEnabled: false },
+    swaggerOptions: { validatorUrl: null, docExpansion: 'list', defaultModelsExpandDepth: 0, filter: true, persistAuthorization: false, tryItOutEnabled: false },
   });
   return documents;
 }
