@@ -99,6 +99,8 @@ async function judge(ctx: ScenarioContext, rec: ScenarioRecorder, server: Server
   const byKind = (kind: Violation['kind']) => oracle.violations.filter((v) => v.kind === kind);
   for (const kind of ['5xx', 'no reply', 'half-written', 'not a Status', 'unparseable list'] as const) rec.figure(`${kind} answers`, byKind(kind).length);
   rec.figure('server error log lines', m.errorLines);
+  rec.figure('slowest answer ms', oracle.slowest.ms);
+  rec.figure('slowest request', oracle.slowest.request.slice(0, 160));
   const examples = (kind: Violation['kind']) => byKind(kind).slice(0, 3).map((v) => `[${v.target}] ${v.request} -> ${v.detail}`).join(' | ');
   rec.check('no 5xx on any input', byKind('5xx').length === 0, byKind('5xx').length === 0 ? `0 of ${inputs}` : `${byKind('5xx').length}: ${examples('5xx')}`);
   rec.check('every well-formed request answered', byKind('no reply').length === 0, byKind('no reply').length === 0 ? '0 unanswered' : examples('no reply'));

@@ -29,6 +29,8 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export class Oracle {
   readonly violations: Violation[] = [];
   readonly tallies = new Map<string, TargetTally>();
+  /** The slowest answer seen: how long one request can hold the server. */
+  slowest = { ms: 0, request: '' };
 
   constructor(
     private readonly baseUrl: string,
@@ -40,7 +42,10 @@ export class Oracle {
     const request = target.build(input, ctx);
     const probes = [target.victim ? ctx.victimPath : undefined, target.probe?.(input, ctx)].filter((p): p is string => p !== undefined);
     const before = await Promise.all(probes.map((p) => this.read(p)));
+    const sent = performance.now();
     const reply = await send(this.baseUrl, request, this.port);
+    const ms = performance.now() - sent;
+    if (ms > this.slowest.ms) this.slowest = { ms: Math.round(ms), request: `[${target.name}] ${describe(request)} -> ${reply.status ?? reply.failure}` };
     this.tally(target.name, reply);
     this.judge(target, request, reply);
     if (!WRITES.has(request.method.toUpperCase()) || request.raw !== undefined) return;
@@ -101,11 +106,15 @@ export class Oracle {
   }
 
   private violate(target: FuzzTarget, kind: Violation['kind'], request: FuzzRequest, detail: string): void {
-    const body = request.raw ?? request.body;
-    const shown = body === undefined ? '' : ` body(${body.length} bytes): ${oneLine(body.toString(), 300)}`;
-    const query = request.query?.length ? `?${oneLine(new URLSearchParams(request.query).toString(), 200)}` : '';
-    this.violations.push({ target: target.name, kind, request: `${request.method} ${oneLine(request.path, 200)}${query}${shown}`, detail: oneLine(detail, 600) });
+    this.violations.push({ target: target.name, kind, request: describe(request), detail: oneLine(detail, 600) });
   }
+}
+
+function describe(request: FuzzRequest): string {
+  const body = request.raw ?? request.body;
+  const shown = body === undefined ? '' : ` body(${body.length} bytes): ${oneLine(body.toString().slice(0, 1000), 300)}`;
+  const query = request.query?.length ? `?${oneLine(new URLSearchParams(request.query).toString(), 200)}` : '';
+  return `${request.method} ${oneLine(request.path, 200)}${query}${shown}`;
 }
 
 function parses(text: string): boolean {
