@@ -61,6 +61,8 @@ export class RecordingProxy {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       res.flushHeaders();
       answer.pipe(res);
+      // The server went away mid-answer (a restart): the client's connection breaks too.
+      answer.on('close', () => !answer.complete && res.destroy());
     });
     upstream.on('error', () => res.destroy());
     res.on('close', () => upstream.destroy());

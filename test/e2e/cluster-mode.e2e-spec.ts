@@ -205,7 +205,9 @@ describe('MODE=cluster against a standalone operator playing the cluster (e2e)',
     await cluster.kill('SIGTERM');
     cluster = await spawnOperator(clusterEnv);
     await kubectl.ok(['scale', 'application', 'web', '-n', NS, '--replicas=4']);
-    await until('4 replicas on the Deployment', async () => (await api.get(DEPLOYMENT)).body.spec.replicas === 4, 40_000);
+    await until('4 replicas on the Deployment', async () => (await api.get(DEPLOYMENT)).body.spec.replicas === 4, 40_000).catch((error: Error) => {
+      throw new Error(`${error.message}\n${replicas.map((replica) => `--- ${replica.name}:\n${replica.process.output().split('\n').filter((line) => !/RouterExplorer|InstanceLoader|RoutesResolver/.test(line)).slice(-40).join('\n')}`).join('\n')}`);
+    });
     await reportStatus({ replicas: 4, readyReplicas: 4, updatedReplicas: 4, availableReplicas: 4, conditions: [condition('Available', 'True', 'MinimumReplicasAvailable')] });
     await until('4 ready replicas on the Application', async () => (await api.get(APP)).body.status?.readyReplicas === 4, 40_000);
   });

@@ -14,7 +14,7 @@ export function param(query: Query, name: string): string | undefined {
 function integer(query: Query, name: string): number | undefined {
   const text = param(query, name);
   if (text === undefined || text === '') return undefined;
-  if (!/^\d+$/.test(text)) throw new BadRequestError(`invalid ${name}: ${JSON.stringify(text)}: must be a non-negative integer`);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw new BadRequestError(`invalid ${name}: ${JSON.stringify(text)}: must be a non-negative integer`);
   return Number(text);
 }
 

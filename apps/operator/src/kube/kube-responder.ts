@@ -5,6 +5,7 @@ import { RequestScope, ResourceService, ResourceWatchEvent } from '@app/resource
 import type { ParsedRequest } from '../http/body.middleware.js';
 import { watchQuery } from './kube-query.js';
 import { TableConverter } from './table-converter.js';
+import { warningHeaders } from './warning-headers.js';
 import { KubeWatchHandler } from './kube-watch.handler.js';
 
 /**
@@ -45,13 +46,12 @@ export class KubeResponder {
     this.watches.serve(req, res, scope, events, { ...query, transform });
   }
 
-  /** One `Warning: 299 - "..."` header per warning, as kube-apiserver sends them. */
+  /** `Warning: 299 - "..."` headers for every warning of the request so far, within kube-apiserver's size limits. */
   warnings(res: Response, warnings: string[]): void {
     if (warnings.length === 0) return;
-    const existing = res.getHeader('Warning');
-    const previous = Array.isArray(existing) ? existing : existing ? [String(existing)] : [];
-    const added = [...new Set(warnings)].map((text) => headerSafe(`299 - ${JSON.stringify(text.replace(/[\r\n]+/g, ' '))}`));
-    res.setHeader('Warning', [...previous, ...added]);
+    const locals = res.locals as { warningTexts?: string[] };
+    locals.warningTexts = [...(locals.warningTexts ?? []), ...warnings];
+    res.setHeader('Warning', warningHeaders(locals.warningTexts));
   }
 
   deprecationWarning(res: Response, scope: RequestScope): void {
@@ -63,11 +63,3 @@ export class KubeResponder {
   }
 }
 
-/**
- * Node refuses header values with characters above U+00FF or DEL; Go (kube-apiserver) writes the
- * warning text's UTF-8 bytes as they are. Sending the same bytes (as latin1 code units) keeps a
- * warning that quotes a client's non-ASCII field name from turning the whole answer into a 500.
- */
-function headerSafe(value: string): string {
-  return Buffer.from(value.replace(/\x7f/g, '\\u007f'), 'utf8').toString('latin1');
-}

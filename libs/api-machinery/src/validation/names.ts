@@ -13,11 +13,13 @@ export const MAX_GENERATE_NAME_PREFIX_LENGTH = 63 - NAME_SUFFIX_LENGTH;
  * With `prefix` (a `generateName`), a trailing '-' is allowed, as kube's NameIsDNSSubdomain.
  */
 export function validateObjectName(name: string, prefix = false): string[] {
+  if (typeof name !== 'string') return ['must be a string']; // a JSON body may carry any type here
   return validateDns1123Subdomain(prefix ? maskTrailingDash(name) : name);
 }
 
 /** Problems with a namespace name (DNS-1123 label, at most 63 characters), empty when valid. */
 export function validateNamespaceName(name: string, prefix = false): string[] {
+  if (typeof name !== 'string') return ['must be a string'];
   return validateDns1123Label(prefix ? maskTrailingDash(name) : name);
 }
 

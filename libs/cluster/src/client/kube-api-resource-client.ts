@@ -15,6 +15,9 @@ export const PATCH_CONTENT_TYPES: Record<PatchType, string> = {
   apply: 'application/apply-patch+yaml',
 };
 
+/** How long after its timeoutSeconds a watch may stay open before it is presumed dead. */
+const WATCH_GRACE_SECONDS = 30;
+
 export interface KubeApiClientOptions {
   /** fieldManager sent with every write that does not name one. */
   fieldManager: string;
@@ -26,7 +29,8 @@ export interface KubeApiClientOptions {
  * A ResourceClient over a real kube-apiserver: the same contract as the embedded store's
  * LocalResourceClient (StatusError subclasses, compare-and-swap on resourceVersion, status only
  * through `/status`, list items carrying apiVersion and kind). Each call is one HTTP request;
- * nothing is retried or cached here.
+ * nothing is retried or cached here. Requests run as the KubeConfig's identity: `options.user`
+ * is not sent (no impersonation).
  */
 export class KubeApiResourceClient<T extends KubeObject = KubeObject> implements ResourceClient<T> {
   constructor(
@@ -76,13 +80,16 @@ export class KubeApiResourceClient<T extends KubeObject = KubeObject> implements
 
   watch(namespace: string | undefined, query: WatchQuery = {}): Observable<ResourceWatchEvent<T>> {
     const min = this.options.minWatchTimeoutSeconds;
-    return watchStream<T>(this.watcher, this.transport.server, resourcePath(this.ref, namespace), {
+    const timeoutSeconds = min + Math.floor(Math.random() * min);
+    const params = {
       resourceVersion: query.resourceVersion,
       labelSelector: query.labelSelector,
       fieldSelector: query.fieldSelector,
       allowWatchBookmarks: query.allowWatchBookmarks ? 'true' : undefined,
-      timeoutSeconds: String(min + Math.floor(Math.random() * min)),
-    });
+      timeoutSeconds: String(timeoutSeconds),
+    };
+    // The server ends the watch after timeoutSeconds; one still open well after that is dead.
+    return watchStream<T>(this.watcher, this.transport.server, resourcePath(this.ref, namespace), params, (timeoutSeconds + WATCH_GRACE_SECONDS) * 1000);
   }
 
   private async write(method: 'POST' | 'PUT' | 'PATCH', path: string, body: unknown, options: WriteOptions = {}, contentType?: string, extra: Record<string, string> = {}): Promise<WriteResult<T>> {

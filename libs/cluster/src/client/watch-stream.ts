@@ -8,13 +8,22 @@ import { isStatus, KubeConnectionError, statusErrorOf } from './status-errors.js
  * One kube-apiserver watch as an Observable, over client-node's Watch: each ADDED, MODIFIED,
  * DELETED or BOOKMARK line is emitted; an ERROR event, or a refused watch (HTTP 410, 403, ...),
  * errors with the StatusError it stands for (410 → ExpiredError, so informers relist); the
- * server ending the stream completes. Unsubscribing aborts the request. Cold: each
- * subscription opens its own watch. Never retries (the informer decides).
+ * server ending the stream completes. A watch still open `deadlineMs` after it started (the
+ * server was asked to end it sooner, so its connection is presumably dead: a restarted server,
+ * a proxy that lost its upstream) is aborted and completes, so the caller watches again.
+ * Unsubscribing aborts the request. Cold: each subscription opens its own watch. Never
+ * retries (the informer decides).
  */
-export function watchStream<T extends KubeObject>(watch: Watch, server: string, path: string, query: Record<string, string | undefined>): Observable<ResourceWatchEvent<T>> {
+export function watchStream<T extends KubeObject>(watch: Watch, server: string, path: string, query: Record<string, string | undefined>, deadlineMs?: number): Observable<ResourceWatchEvent<T>> {
   return new Observable<ResourceWatchEvent<T>>((subscriber) => {
     let closed = false;
     let controller: AbortController | undefined;
+    const deadline = deadlineMs ? setTimeout(() => {
+      closed = true;
+      controller?.abort();
+      subscriber.complete();
+    }, deadlineMs) : undefined;
+    deadline?.unref();
     const onEvent = (type: string, object: unknown) => {
       if (closed) return;
       if (type === 'ERROR') subscriber.error(statusErrorOf(isStatus(object) ? (object.code ?? 500) : 500, object, 'the watch failed with an ERROR event'));
@@ -34,6 +43,7 @@ export function watchStream<T extends KubeObject>(watch: Watch, server: string, 
     );
     return () => {
       closed = true;
+      clearTimeout(deadline);
       controller?.abort();
     };
   });

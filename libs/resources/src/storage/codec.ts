@@ -16,8 +16,8 @@ export function decode(kv: KeyValue): KubeObject {
   return object;
 }
 
-/** Parses a client-supplied resourceVersion; undefined for absent/empty, NaN for garbage. */
+/** Parses a client-supplied resourceVersion; undefined for absent/empty, NaN for garbage (a body may hold any JSON type there). */
 export function parseResourceVersion(value: string | undefined): number | undefined {
   if (value === undefined || value === '') return undefined;
-  return /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  return typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : Number.NaN;
 }

@@ -19,6 +19,7 @@ export interface TargetTally {
 }
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const PROBE_TIMEOUT_MS = 30_000;
 
 /**
  * Runs one fuzz input against the server and judges the answer: no 5xx (a 504 Timeout only when
@@ -37,7 +38,16 @@ export class Oracle {
     private readonly port: number,
   ) {}
 
+  /** Never throws: a probe the server does not answer is itself a violation. */
   async run<I>(target: FuzzTarget<I>, input: I, index: number): Promise<void> {
+    try {
+      await this.attempt(target, input, index);
+    } catch (error) {
+      this.violations.push({ target: target.name, kind: 'no reply', request: `(probe around) ${oneLine(JSON.stringify(input) ?? '', 300)}`, detail: oneLine(String((error as Error)?.stack ?? error), 600) });
+    }
+  }
+
+  private async attempt<I>(target: FuzzTarget<I>, input: I, index: number): Promise<void> {
     const ctx = await this.context(target, index);
     const request = target.build(input, ctx);
     const probes = [target.victim ? ctx.victimPath : undefined, target.probe?.(input, ctx)].filter((p): p is string => p !== undefined);
@@ -75,17 +85,19 @@ export class Oracle {
     const victimName = `fzv-${index}`;
     const victimPath = `/apis/cloudnative.elide.dev/v1/namespaces/fuzz/applications/${victimName}`;
     if (!target.victim) return { victimName, victimPath };
-    let current = await fetch(this.baseUrl + victimPath);
+    let current = await fetch(this.baseUrl + victimPath, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
     if (current.status === 404) {
-      await fetch(this.baseUrl + victimPath.replace(`/${victimName}`, ''), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(validApplication(victimName)) });
-      current = await fetch(this.baseUrl + victimPath);
+      await current.arrayBuffer();
+      const created = await fetch(this.baseUrl + victimPath.replace(`/${victimName}`, ''), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(validApplication(victimName)), signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
+      await created.arrayBuffer();
+      current = await fetch(this.baseUrl + victimPath, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
     }
     return { victimName, victimPath, victim: current.ok ? await current.json() : undefined };
   }
 
   /** The object at `path` as canonical JSON, or `absent`. */
   private async read(path: string): Promise<string> {
-    const response = await fetch(this.baseUrl + path);
+    const response = await fetch(this.baseUrl + path, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
     const text = await response.text();
     if (response.status === 404) return 'absent';
     if (response.status !== 200) return `status ${response.status}`;

@@ -28,7 +28,7 @@ describe(findOverlaps.name, () => {
 
   it('finds reconciles of different replicas that ran at the same time', () => {
     const overlaps = findOverlaps([interval('r1', 0, 10), interval('r2', 5, 15), interval('r1', 12, 20)], [], 100);
-    assert.deepEqual(overlaps.map((o) => [o.a.identity, o.a.start, o.b.identity, o.b.start, o.fencedByPause]), [['r1', 0, 'r2', 5, false], ['r2', 5, 'r1', 12, false]]);
+    assert.deepEqual(overlaps.map((o) => [o.a.identity, o.a.start, o.b.identity, o.b.start, o.fenced]), [['r1', 0, 'r2', 5, undefined], ['r2', 5, 'r1', 12, undefined]]);
   });
 
   it('does not count back-to-back handovers or one replica overlapping itself', () => {
@@ -38,7 +38,12 @@ describe(findOverlaps.name, () => {
   it('marks an overlap as fenced when one side spans a SIGSTOP of its own process', () => {
     const overlaps = findOverlaps([interval('r1', 0, 5000), interval('r2', 3000, 3100)], [{ identity: 'r1', from: 100, to: 4900 }], 6000);
     assert.equal(overlaps.length, 1);
-    assert.equal(overlaps[0].fencedByPause, true);
+    assert.equal(overlaps[0].fenced, 'pause');
+  });
+
+  it('marks an overlap as fenced when one side ended finding it no longer leads', () => {
+    const overlaps = findOverlaps([{ ...interval('r1', 0, 50), fenced: true }, interval('r2', 40, 60)], [], 100);
+    assert.deepEqual(overlaps.map((o) => o.fenced), ['renew-deadline']);
   });
 
   it('treats an open interval as running until now', () => {

@@ -20,8 +20,12 @@ export interface PauseWindow {
 export interface Overlap {
   a: ReconcileInterval;
   b: ReconcileInterval;
-  /** One side spanned a SIGSTOP of its own process: allowed, fencing (renew deadline + CAS) covers it. */
-  fencedByPause: boolean;
+  /**
+   * Why the overlap is harmless, if it is: one side spanned a SIGSTOP of its own process
+   * (`pause`), or one side ended by finding it no longer leads and wrote nothing more
+   * (`renew-deadline`: isLeader() is checked before every write, and writes are compare-and-swap).
+   */
+  fenced?: 'pause' | 'renew-deadline';
 }
 
 const LINE = /reconcile (start|end) (\S+) identity=(\S+) t=(\d+)(?: fenced=(true|false))?/;
@@ -67,10 +71,10 @@ export class ReconcileLog {
 
 /**
  * Every pair of reconciles by different replicas whose [start, end] intervals intersect (open
- * intervals count as running until `now`). A pair is fenced by a pause when one interval spans a
- * SIGSTOP window of its own replica: that replica could not act while stopped, and once resumed
- * its renew deadline has passed, so it writes nothing more (and a stale write would fail its
- * compare-and-swap anyway).
+ * intervals count as running until `now`). A pair is fenced when one interval spans a SIGSTOP
+ * window of its own replica (it could not act while stopped, and once resumed its renew deadline
+ * has passed, so it writes nothing more; a stale write would fail its compare-and-swap anyway),
+ * or when one side's reconcile ended fenced (it found itself no longer leader before a write).
  */
 export function findOverlaps(intervals: ReconcileInterval[], pauses: PauseWindow[], now: number): Overlap[] {
   const sorted = [...intervals].sort((x, y) => x.start - y.start);
@@ -81,7 +85,8 @@ export function findOverlaps(intervals: ReconcileInterval[], pauses: PauseWindow
       const a = sorted[i];
       const b = sorted[j];
       if (a.identity === b.identity || !(b.start < endOf(a) && a.start < endOf(b))) continue;
-      overlaps.push({ a, b, fencedByPause: spansPause(a, pauses, now) || spansPause(b, pauses, now) });
+      const fenced = spansPause(a, pauses, now) || spansPause(b, pauses, now) ? 'pause' : a.fenced || b.fenced ? 'renew-deadline' : undefined;
+      overlaps.push({ a, b, fenced });
     }
   }
   return overlaps;

@@ -88,43 +88,25 @@ function heapDetail(sample: MemorySample, baseline: MemorySample): string {
   return `${mib(sample.heapUsed)} MiB <= ${mib(baseline.heapUsed * HEAP_RATIO + HEAP_SLACK)} MiB (baseline ${mib(baseline.heapUsed)} x ${HEAP_RATIO} + ${mib(HEAP_SLACK)}), sockets ${sample.sockets}`;
 }
 
-/** Many watchers, known writes, a kill -9 and restart in the middle; each client must see every acknowledged change once, in order. */
+/** Many watchers, known writes, a kill -9 and restart in the middle; each client must see every acknowledged change exactly once, in order. */
 async function restartUnderWatchers(ctx: ScenarioContext, rec: ScenarioRecorder, server: ServerProcess, api: Api, baseline: MemorySample): Promise<void> {
   const p = ctx.profile.watch;
   const start = Number((await api.get(appsPath(WATCHED))).body.metadata.resourceVersion);
-  const clients = [...Array.from({ length: p.sseClients }, () => new WatchClient('sse', { port: server.port, namespace: WATCHED }, start)), ...Array.from({ length: p.kubeClients }, () => new WatchClient('k8s', { port: server.port, namespace: WATCHED }, start))];
+  const target = { port: server.port, namespace: WATCHED };
+  const clients = [...Array.from({ length: p.sseClients }, () => new WatchClient('sse', target, start)), ...Array.from({ length: p.kubeClients }, () => new WatchClient('k8s', target, start))];
   clients.forEach((c) => c.start());
   try {
     await until('every watch client connected', () => clients.every((c) => c.connected), 30_000, 100);
     const connected = await server.memory();
     rec.figure('watch clients (SSE + Kubernetes)', `${p.sseClients} + ${p.kubeClients}`);
     rec.figure('heap per connected watch client (KiB)', Math.round((connected.heapUsed - baseline.heapUsed) / clients.length / 1024));
-    const acknowledged: number[] = [];
-    let unknown = 0;
-    const killAt = Math.floor(p.writes / 2);
-    let downMs = 0;
-    for (let i = 0; i < p.writes; i++) {
-      if (i === killAt) {
-        const killed = Date.now();
-        await server.kill('SIGKILL');
-        await server.start();
-        downMs = Date.now() - killed;
-      }
-      try {
-        const res = i % 3 === 0 ? await api.post(appsPath(WATCHED), application(`w-${i}`)) : await api.patch(appsPath(WATCHED, `w-${i - (i % 3)}`), { spec: { replicas: i % 5 } });
-        if (res.status >= 200 && res.status < 300) acknowledged.push(Number(res.body.metadata.resourceVersion));
-      } catch (error) {
-        if (!(error instanceof NoReply)) throw error;
-        unknown++;
-      }
-      await sleep(20);
-    }
-    const last = Math.max(...acknowledged);
+    const writes = await writeThroughRestart(server, api, p.writes);
+    const last = Math.max(...writes.acknowledged);
     const caughtUp = await Promise.race([Promise.all(clients.map((c) => c.reached(last))).then(() => true), sleep(30_000).then(() => false)]);
-    judgeSequences(rec, clients, acknowledged, caughtUp);
-    rec.figure('acknowledged writes watched', acknowledged.length);
-    rec.figure('writes without reply', unknown);
-    rec.figure('server down ms (kill to serving)', downMs);
+    judgeSequences(rec, clients, writes.acknowledged, caughtUp);
+    rec.figure('acknowledged writes watched', writes.acknowledged.length);
+    rec.figure('writes without reply', writes.unknown);
+    rec.figure('server down ms (kill to serving)', writes.downMs);
     rec.figure('streams resumed after the restart', clients.reduce((n, c) => n + c.streams, 0) - clients.length);
     rec.figure('reconnect attempts (refused while down included)', clients.reduce((n, c) => n + c.connects, 0) - clients.length);
   } finally {
@@ -134,6 +116,30 @@ async function restartUnderWatchers(ctx: ScenarioContext, rec: ScenarioRecorder,
   const after = await server.memory();
   rec.figure('heap after GC after all clients left (MiB)', mib(after.heapUsed));
   rec.check('after the restart and all clients leaving: watch_clients 0, heap back to baseline', gone.ok && withinBaseline(after, baseline), `${gone.detail}; ${heapDetail(after, baseline)}`);
+}
+
+/** Creates and patches Applications one after another, with a kill -9 and restart halfway; the resourceVersion of every acknowledged write. */
+async function writeThroughRestart(server: ServerProcess, api: Api, count: number): Promise<{ acknowledged: number[]; unknown: number; downMs: number }> {
+  const acknowledged: number[] = [];
+  let unknown = 0;
+  let downMs = 0;
+  for (let i = 0; i < count; i++) {
+    if (i === Math.floor(count / 2)) {
+      const killed = Date.now();
+      await server.kill('SIGKILL');
+      await server.start();
+      downMs = Date.now() - killed;
+    }
+    try {
+      const res = i % 3 === 0 ? await api.post(appsPath(WATCHED), application(`w-${i}`)) : await api.patch(appsPath(WATCHED, `w-${i - (i % 3)}`), { spec: { replicas: i % 5 } });
+      if (res.status >= 200 && res.status < 300) acknowledged.push(Number(res.body.metadata.resourceVersion));
+    } catch (error) {
+      if (!(error instanceof NoReply)) throw error;
+      unknown++;
+    }
+    await sleep(20);
+  }
+  return { acknowledged, unknown, downMs };
 }
 
 function judgeSequences(rec: ScenarioRecorder, clients: WatchClient[], acknowledged: number[], caughtUp: boolean): void {
