@@ -224,7 +224,7 @@ describe('Events (e2e)', () => {
     const boundary = new Date(latest + 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
     await waitFor(() => Date.now() >= latest + 1000, 3_000, 'the next second', 50);
     await http.post(apps('since'), application('late'));
-    await waitForReasons('since', 'late', ['Created']);
+    await waitForReasons('since', 'late', ['Created', 'Reconciled']);
 
     const fromBoundary = await query({ namespace: 'since', since: boundary });
     assert.ok(fromBoundary.total > 0);
