@@ -4,27 +4,16 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestOperator, tempDir } from '../support/operator.js';
+import { waitFor as poll } from '../support/wait.js';
 import { APPS, application, Http } from '../support/http.js';
 import type { RunningOperator } from '../../apps/operator/src/bootstrap.js';
 
 const RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 const SEVERITY = 'cloudnative.elide.dev/severity';
+const waitFor = <T>(fn: () => Promise<T> | T, timeoutMs: number, what: string, intervalMs = 20) => poll(fn, timeoutMs, what, intervalMs);
 const apps = (namespace: string) => `${APPS}/namespaces/${namespace}/applications`;
 const merge = 'application/merge-patch+json';
 
-type Truthy<T> = Exclude<T, false | 0 | '' | null | undefined>;
-
-/** Polls `fn` every `intervalMs` until it returns a truthy value; fails after `timeoutMs` with the last value seen. */
-async function waitFor<T>(fn: () => Promise<T> | T, timeoutMs: number, what: string, intervalMs = 20): Promise<Truthy<T>> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  for (;;) {
-    last = await fn();
-    if (last) return last as Truthy<T>;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last: ${JSON.stringify(last)}`);
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
-}
 
 /** Newest first: lastTimestamp descending, then resourceVersion descending. */
 function assertNewestFirst(items: Array<{ lastTimestamp: string; resourceVersion: string }>): void {

@@ -2,26 +2,15 @@ import 'reflect-metadata';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestOperator } from '../support/operator.js';
+import { waitFor as poll } from '../support/wait.js';
 import { APPS, application, Http } from '../support/http.js';
 import type { RunningOperator } from '../../apps/operator/src/bootstrap.js';
 
 const FINALIZER = 'cloudnative.elide.dev/finalizer';
 const RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
+const waitFor = <T>(fn: () => Promise<T> | T, timeoutMs: number, what: string, intervalMs = 20) => poll(fn, timeoutMs, what, intervalMs);
 const apps = (namespace: string) => `${APPS}/namespaces/${namespace}/applications`;
 
-type Truthy<T> = Exclude<T, false | 0 | '' | null | undefined>;
-
-/** Polls `fn` every `intervalMs` until it returns a truthy value; fails after `timeoutMs` with the last value seen. */
-async function waitFor<T>(fn: () => Promise<T> | T, timeoutMs: number, what: string, intervalMs = 20): Promise<Truthy<T>> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  for (;;) {
-    last = await fn();
-    if (last) return last as Truthy<T>;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last: ${JSON.stringify(last)}`);
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
-}
 
 type WatchEvent = { type: string; object: any };
 

@@ -3,16 +3,19 @@ export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+type Truthy<T> = Exclude<T, false | 0 | '' | null | undefined>;
+
 /**
- * Polls `probe` every 50 ms until it returns something truthy, and resolves to that. For state
- * that is only observable by asking (another process, the store); await an event where one exists.
+ * Polls `probe` every `intervalMs` until it returns something truthy, and resolves to that; fails
+ * after `timeoutMs` naming `what` and the last value seen. For state that is only observable by
+ * asking (another process, the store); await an event where one exists.
  */
-export async function waitFor<T>(probe: () => Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
+export async function waitFor<T>(probe: () => Promise<T> | T, timeoutMs = 15_000, what = 'condition', intervalMs = 50): Promise<Truthy<T>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`condition not reached in ${timeoutMs} ms`);
-    await delay(50);
+    if (value) return value as Truthy<T>;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last: ${JSON.stringify(value)}`);
+    await delay(intervalMs);
   }
 }

@@ -2,7 +2,7 @@ export * from './meta/types.js';
 export * from './errors/status-error.js';
 
 export type { JsonValue, JsonObject } from './util/json.js';
-export { isJsonObject } from './util/json.js';
+export { hasOwn, isJsonObject, setOwn } from './util/json.js';
 export { deepClone } from './util/deep-clone.js';
 export { deepEqual } from './util/deep-equal.js';
 

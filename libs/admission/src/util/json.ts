@@ -1,22 +1,12 @@
-/** True for `{...}` values: not arrays, not null, not class instances. */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
-}
+import { hasOwn, isJsonObject, setOwn } from '@app/api-machinery';
 
-export function hasOwn(object: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(object, key);
-}
+/** True for `{...}` values: not arrays, not null, not class instances. */
+export const isPlainObject = isJsonObject;
+export { hasOwn, setOwn };
 
 /** Own property lookup: `__proto__` and `constructor` are ordinary keys in parsed JSON. */
 export function getOwn(object: Record<string, unknown>, key: string): unknown {
   return hasOwn(object, key) ? object[key] : undefined;
-}
-
-/** Sets an own property even for `__proto__`, which plain assignment treats as the prototype. */
-export function setOwn(object: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
 /** The value at `path` (own properties only), or undefined. */
