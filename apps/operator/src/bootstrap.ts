@@ -46,7 +46,8 @@ export async function startOperator(config: OperatorConfig): Promise<RunningOper
   if (webhooks) logger.log(`serving webhooks over HTTPS on port ${webhooks.port}`, 'Bootstrap');
   const health = app.get(HealthService);
   health.markStarted();
-  logger.log(`serving on http://${config.HOST}:${port} (storage: ${config.STORAGE}${config.STORAGE === 'sqlite' ? `, data: ${config.DATA_DIR}` : ''})`, 'Bootstrap');
+  const where = config.MODE === 'cluster' ? 'mode: cluster' : `storage: ${config.STORAGE}${config.STORAGE === 'sqlite' ? `, data: ${config.DATA_DIR}` : ''}`;
+  logger.log(`serving on http://${config.HOST}:${port} (${where})`, 'Bootstrap');
   let stopping: Promise<void> | undefined;
   const shutdown = (signal?: string) =>
     (stopping ??= (async () => {

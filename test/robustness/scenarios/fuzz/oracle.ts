@@ -60,10 +60,11 @@ export class Oracle {
     this.judge(target, request, reply);
     if (!WRITES.has(request.method.toUpperCase()) || request.raw !== undefined) return;
     if (reply.status !== undefined && reply.status >= 200 && reply.status < 300) return;
-    if (reply.status === 504) return; // a deadline passed: like kube, the outcome is unknown
+    // No answer (already a violation) or a passed deadline (504, as in kube): the outcome is unknown.
+    if (reply.status === undefined || reply.status === 504) return;
     for (let i = 0; i < probes.length; i++) {
       const after = await this.read(probes[i]);
-      if (after !== before[i]) this.violate(target, 'half-written', request, `${probes[i]} changed after a refused write (${reply.status ?? reply.failure}): before ${before[i].slice(0, 300)} after ${after.slice(0, 300)}`);
+      if (after !== before[i]) this.violate(target, 'half-written', request, `${probes[i]} changed after a refused write (${reply.status}): before ${before[i].slice(0, 300)} after ${after.slice(0, 300)}`);
     }
   }
 
