@@ -20,7 +20,8 @@ export class NoReply extends Error {
   readonly refused: boolean;
 
   constructor(readonly reason: unknown) {
-    super(`no reply: ${String((reason as Error)?.cause ?? reason)}`);
+    const cause = (reason as { cause?: { code?: string; message?: string } })?.cause;
+    super(`no reply: ${cause ? `${cause.code ?? ''} ${cause.message ?? ''}`.trim() : String(reason)}`);
     this.refused = ((reason as { cause?: { code?: string } })?.cause?.code ?? '') === 'ECONNREFUSED';
   }
 }

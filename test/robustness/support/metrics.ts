@@ -26,11 +26,23 @@ export function parseMetrics(text: string): MetricSample[] {
 export class Metrics {
   constructor(readonly samples: MetricSample[]) {}
 
+  /** GET /metrics; a connection that fails is retried twice (the scrape must not be what breaks a scenario). */
   static async scrape(baseUrl: string): Promise<Metrics> {
-    const response = await fetch(`${baseUrl}/metrics`, { signal: AbortSignal.timeout(10_000) });
-    if (!response.ok) throw new Error(`GET /metrics: ${response.status}`);
-    return new Metrics(parseMetrics(await response.text()));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const response = await fetch(`${baseUrl}/metrics`, { signal: AbortSignal.timeout(10_000) });
+        if (!response.ok) throw new Error(`GET /metrics: ${response.status}`);
+        return new Metrics(parseMetrics(await response.text()));
+      } catch (error) {
+        Metrics.failures.push(String((error as Error)?.cause ?? error));
+        if (attempt >= 3) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
   }
+
+  /** Causes of failed scrape attempts in this process (reported, as they may point at the server). */
+  static readonly failures: string[] = [];
 
   /** Sum of every series of `name` whose labels include `labels`; undefined when none. */
   value(name: string, labels: Record<string, string> = {}): number | undefined {

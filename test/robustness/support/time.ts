@@ -15,3 +15,16 @@ export async function until<T>(what: string, probe: () => Promise<T | undefined 
     await sleep(intervalMs);
   }
 }
+
+/** Calls `fn` up to `attempts` times, `delayMs` apart, while it throws; records each failure in `failures`. */
+export async function retrying<T>(fn: () => Promise<T>, failures: string[], attempts = 3, delayMs = 500): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      failures.push(String((error as Error)?.message ?? error));
+      if (attempt >= attempts) throw error;
+      await sleep(delayMs);
+    }
+  }
+}

@@ -4,6 +4,7 @@ import { Api } from '../../support/api.js';
 import { Metrics } from '../../support/metrics.js';
 import { ServerProcess } from '../../support/server.js';
 import { quantile } from '../../support/stats.js';
+import { retrying } from '../../support/time.js';
 import { WorkloadStats } from './workload.js';
 
 /** One periodic measurement of the soak. */
@@ -32,7 +33,7 @@ export interface SoakSample {
 export async function sample(server: ServerProcess, api: Api, dataDir: string, stats: WorkloadStats, since: { at: number; ops: number; events: number }, started: number): Promise<SoakSample> {
   const metrics = await Metrics.scrape(api.baseUrl);
   const memory = await server.memory();
-  const events = await api.get('/events?limit=1');
+  const events = await retrying(() => api.get('/events?limit=1'), Metrics.failures);
   const now = Date.now();
   const latencies = stats.latencies.drain();
   const result: SoakSample = {

@@ -79,6 +79,8 @@ function judge(rec: ScenarioRecorder, samples: SoakSample[], stats: WorkloadStat
   rec.figure('compacted revision (first / last)', `${samples[0].compactedRevision} / ${last.compactedRevision}`);
   rec.figure('events stored (max)', Math.max(...series('events')));
   rec.figure('5xx answers', stats.serverErrors);
+  rec.figure('requests without reply (workload)', stats.noReply);
+  rec.figure('sampler requests retried', Metrics.failures.length ? `${Metrics.failures.length}: ${Metrics.failures.slice(-2).join('; ')}` : 0);
   const check = (promise: string, key: keyof SoakSample, ratio: number, slack: number) => {
     const verdict = bounded(series(key), ratio, slack);
     rec.check(promise, verdict.ok, verdict.detail);
@@ -93,5 +95,6 @@ function judge(rec: ScenarioRecorder, samples: SoakSample[], stats: WorkloadStat
   const allowance = EVENT_MAX + 10 * Math.max(...series('eventsPerSecond'));
   rec.check('events near EVENT_MAX', Math.max(...series('events')) <= allowance, `max ${Math.max(...series('events'))} <= ${allowance} (EVENT_MAX ${EVENT_MAX} + 10 s of events at the peak rate)`);
   rec.check('compaction keeps up (compacted revision advances)', last.compactedRevision > samples[0].compactedRevision, `${samples[0].compactedRevision} -> ${last.compactedRevision}`);
+  rec.check('every request answered during the soak', stats.noReply === 0, `${stats.noReply} of ${stats.operations + stats.noReply} without reply${stats.noReply ? `: ${stats.noReplyCauses.join('; ')}` : ''}`);
   rec.check('no 5xx during the soak', stats.serverErrors === 0, stats.serverErrors === 0 ? `0 of ${stats.operations}` : `${stats.serverErrors}: ${stats.lastServerErrors.join(' | ')}`);
 }

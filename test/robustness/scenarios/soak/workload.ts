@@ -12,6 +12,7 @@ export class WorkloadStats {
   noReply = 0;
   readonly byOperation: Record<string, number> = {};
   readonly lastServerErrors: string[] = [];
+  readonly noReplyCauses: string[] = [];
 
   record(op: string, reply: Reply): void {
     this.operations++;
@@ -40,6 +41,7 @@ export async function workloadLoop(api: Api, random: Random, pool: number, stats
     } catch (error) {
       if (!(error instanceof NoReply)) throw error;
       stats.noReply++;
+      stats.noReplyCauses.splice(0, stats.noReplyCauses.length - 2, `${op}: ${error.message}`);
     }
   }
 }
