@@ -6,9 +6,9 @@
  * send → receipt of its ADDED event, over every client (so it includes the write itself; the
  * write's own acknowledgement latency is reported beside it). Phase 1: SSE clients on `/watch`;
  * phase 2: Kubernetes watch clients (`?watch=true`, newline-delimited JSON). Server memory is the
- * child's VmRSS. Env: BENCH_CLIENTS (1000), BENCH_RATE (writes/s, 50), BENCH_SECONDS (10),
- * BENCH_DRAIN_SECONDS (15), BENCH_SERVER_NODE_ARGS (extra node flags for the operator, e.g.
- * `--cpu-prof --cpu-prof-dir=/tmp/prof`).
+ * child's VmRSS; server CPU is the child's utime + stime, also per event delivered. Env:
+ * BENCH_CLIENTS (1000), BENCH_RATE (writes/s, 50), BENCH_SECONDS (10), BENCH_DRAIN_SECONDS (15),
+ * BENCH_SERVER_NODE_ARGS (extra node flags for the operator, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -119,7 +119,8 @@ async function phase(server: Server, kind: ClientKind) {
   const expected = writes.acknowledged * clients;
   for (const deadline = performance.now() + drainSeconds * 1000; (await watchers.delivered()) < expected && performance.now() < deadline; ) await sleep(50);
   const busySeconds = (performance.now() - startedAt) / 1000;
-  const serverCpu = (server.cpuSeconds() - cpuBefore) / busySeconds;
+  const serverCpuSeconds = server.cpuSeconds() - cpuBefore;
+  const serverCpu = serverCpuSeconds / busySeconds;
   clearInterval(sampler);
   const dropped = await metric(server.url, 'watch_clients_dropped_total', kind);
   const receipts = await watchers.finish(writes.acknowledged);
@@ -140,16 +141,18 @@ async function phase(server: Server, kind: ClientKind) {
     serverRssMiB: { before: round(baseRss), connected: round(connectedRss), peak: round(peakRss) },
     serverKiBPerClient: round(((connectedRss - baseRss) * 1024) / clients, 1),
     serverCpuPercent: round(serverCpu * 100, 0),
+    serverCpuSeconds: round(serverCpuSeconds, 2),
+    serverCpuUsPerEvent: round((serverCpuSeconds * 1e6) / latencies.length, 1),
     droppedClients: dropped,
   };
 }
 
 function report(results: Awaited<ReturnType<typeof phase>>[]): void {
   console.log(table(
-    ['clients', 'writes', 'delivered / expected', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'write ack p50/p99 ms', 'server RSS MiB (before → connected → peak)', 'KiB/client', 'server CPU', 'dropped'],
+    ['clients', 'writes', 'delivered / expected', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'write ack p50/p99 ms', 'server RSS MiB (before → connected → peak)', 'KiB/client', 'server CPU', 'CPU µs/event', 'dropped'],
     results.map((r) => [
       `${r.clients} ${r.kind}`, r.writes, `${r.delivered} / ${r.expected}`, r.latencyMs.p50, r.latencyMs.p90, r.latencyMs.p99, r.latencyMs.max,
-      `${r.writeAckMs.p50} / ${r.writeAckMs.p99}`, `${r.serverRssMiB.before} → ${r.serverRssMiB.connected} → ${r.serverRssMiB.peak}`, r.serverKiBPerClient, `${r.serverCpuPercent}%`, r.droppedClients,
+      `${r.writeAckMs.p50} / ${r.writeAckMs.p99}`, `${r.serverRssMiB.before} → ${r.serverRssMiB.connected} → ${r.serverRssMiB.peak}`, r.serverKiBPerClient, `${r.serverCpuPercent}%`, r.serverCpuUsPerEvent, r.droppedClients,
     ]),
   ));
   console.log('\n' + JSON.stringify({ bench: 'watch', clients, ratePerSecond: rate, seconds, node: process.version, loadAverage: loadavg().map((value) => round(value, 2)), results }));

@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
 import http from 'node:http';
+import { request } from 'node:https';
 import { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { parseAllDocuments } from 'yaml';
+import { parseAllDocuments, stringify } from 'yaml';
 import { KUBECTL } from '../support/kubectl.js';
 
 /** The repository's deploy/kubernetes directory (from dist/test/e2e). */
@@ -19,6 +20,12 @@ export function kustomize(dir: string): Promise<Manifest[]> {
       resolve(parseAllDocuments(stdout).map((document) => document.toJS() as Manifest).filter(Boolean));
     });
   });
+}
+
+/** The RBAC objects (Roles, ClusterRoles and their bindings) among `manifests`, as one YAML stream (an RBAC_FILE). */
+export function rbacYaml(manifests: Manifest[]): string {
+  const kinds = ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'];
+  return manifests.filter((manifest) => kinds.includes(manifest.kind)).map((manifest) => `---\n${stringify(manifest)}`).join('');
 }
 
 /** One request a client sent through the RecordingProxy. */
@@ -44,6 +51,11 @@ export class RecordingProxy {
     const proxy = new RecordingProxy(new URL(targetUrl));
     await new Promise<void>((resolve) => proxy.server.listen(0, '127.0.0.1', resolve));
     return proxy;
+  }
+
+  /** How many recorded requests, from the `since`-th on, were `method` to a path ending in `suffix`. */
+  count(method: string, suffix: string, since = 0): number {
+    return this.requests.slice(since).filter((request) => request.method === method && new URL(request.url, 'http://proxy').pathname.endsWith(suffix)).length;
   }
 
   get url(): string {
@@ -130,4 +142,42 @@ export async function until<T>(what: string, probe: () => Promise<T | undefined 
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? ` (last error: ${(last as Error).message})` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** An SSE stream of the operator at `baseUrl`'s /watch (Applications), read with the bearer `token`. */
+export function openStream(baseUrl: string, token: string) {
+  const controller = new AbortController();
+  const response = fetch(`${baseUrl}/watch?kind=Application`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.any([controller.signal, AbortSignal.timeout(20_000)]) });
+  const reader = response.then((answer) => {
+    if (answer.status !== 200) throw new Error(`GET /watch answered ${answer.status}`);
+    return answer.body!.getReader();
+  });
+  reader.catch(() => undefined); // a stream closed before it is read: not an unhandled rejection
+  let text = '';
+  return {
+    text: () => text,
+    /** Reads until `done` (a predicate over everything read, or a pattern) holds. */
+    read: (what: string, done: RegExp | (() => boolean)) =>
+      until(what, async () => {
+        const test = () => (done instanceof RegExp ? done.test(text) : done());
+        if (test()) return true;
+        const { value } = await (await reader).read();
+        text += Buffer.from(value ?? []).toString();
+        return test();
+      }),
+    close: () => controller.abort(),
+  };
+}
+
+/** POSTs JSON to the webhook server at 127.0.0.1:`port`, trusting only `ca` (as kube-apiserver trusts caBundle). */
+export function postOverTls(port: number, path: string, body: unknown, ca: string): Promise<any> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method: 'POST', ca, servername: 'localhost', headers: { 'content-type': 'application/json' } }, (res) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () => (res.statusCode === 200 ? resolve(JSON.parse(text)) : reject(new Error(`${res.statusCode}: ${text}`))));
+    });
+    req.on('error', reject);
+    req.end(JSON.stringify(body));
+  });
 }

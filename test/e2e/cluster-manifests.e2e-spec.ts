@@ -5,6 +5,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { loadConfig } from '@app/config';
+import { CONSOLE_PATHS } from '@app/security';
 import type { RunningOperator } from '../../apps/operator/src/bootstrap.js';
 import { CRD_MANIFEST_PATH, fetchCrdManifest } from '../../apps/operator/src/cluster/crd-manifest-file.js';
 import { startTestOperator } from '../support/operator.js';
@@ -112,8 +113,9 @@ describe('deploy/kubernetes (e2e)', () => {
   it('renders offline with kubectl kustomize: every object the issue lists', () => {
     const kinds = full.map((m) => m.kind).sort();
     assert.deepEqual(kinds, [
-      'Certificate', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'Deployment', 'Issuer', 'MutatingWebhookConfiguration',
-      'Namespace', 'NetworkPolicy', 'PodDisruptionBudget', 'Role', 'RoleBinding', 'Service', 'ServiceAccount', 'ServiceMonitor', 'ValidatingWebhookConfiguration',
+      'Certificate', 'ClusterRole', 'ClusterRole', 'ClusterRole', 'ClusterRole', 'ClusterRoleBinding', 'ClusterRoleBinding', 'CustomResourceDefinition', 'Deployment', 'Issuer',
+      'MutatingWebhookConfiguration', 'Namespace', 'NetworkPolicy', 'PodDisruptionBudget', 'Role', 'RoleBinding', 'Service', 'ServiceAccount', 'ServiceMonitor',
+      'ValidatingWebhookConfiguration',
     ]);
     assert.deepEqual(base.map((m) => m.kind).filter((kind) => ['Certificate', 'Issuer', 'ServiceMonitor'].includes(kind)), [], 'base/ needs no CRDs but its own');
     for (const manifest of full.filter((m) => !['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration'].includes(m.kind))) {
@@ -174,6 +176,8 @@ describe('deploy/kubernetes (e2e)', () => {
     const env = Object.fromEntries(container.env.map((e: { name: string; value?: string; valueFrom?: unknown }) => [e.name, e.value ?? (e.name === 'POD_NAME' ? 'application-operator-0' : 'elide-system')]));
     const config = loadConfig(env);
     assert.deepEqual([config.MODE, config.HOST, config.PORT, config.WEBHOOK_PORT, config.WEBHOOK_TLS, config.LEASE_NAMESPACE], ['cluster', '0.0.0.0', 3000, 9443, 'files', 'elide-system']);
+    assert.equal(env.AUTH_MODE, undefined, 'cluster mode authenticates by default (TokenReview, SubjectAccessReview)');
+    assert.equal(config.AUTH_MODE, 'token');
     assert.deepEqual(container.ports.map((p: { containerPort: number }) => p.containerPort).sort(), [3000, 9443]);
   });
 
@@ -195,7 +199,13 @@ describe('deploy/kubernetes (e2e)', () => {
     }
     assert.equal(find(full, 'PodDisruptionBudget').spec.maxUnavailable, 1);
     const monitor = find(full, 'ServiceMonitor');
-    assert.deepEqual(monitor.spec.endpoints.map((e: { port: string; path: string }) => [e.port, e.path]), [['metrics', '/metrics']]);
+    assert.deepEqual(monitor.spec.endpoints.map((e: { port: string; path: string; bearerTokenFile: string }) => [e.port, e.path, e.bearerTokenFile]), [
+      ['metrics', '/metrics', '/var/run/secrets/kubernetes.io/serviceaccount/token'],
+    ]);
+    const scraper = find(full, 'ClusterRoleBinding', 'application-operator-metrics-reader');
+    assert.equal(scraper.roleRef.name, find(full, 'ClusterRole', 'application-operator-metrics-reader').metadata.name);
+    assert.deepEqual(scraper.subjects, [{ kind: 'ServiceAccount', name: 'prometheus-k8s', namespace: 'monitoring' }], 'Prometheus\' service account (a patch point)');
+    assert.equal(base.find((m) => m.kind === 'ClusterRoleBinding' && m.metadata.name === 'application-operator-metrics-reader'), undefined, 'bound only with the monitoring component');
     assert.deepEqual(monitor.spec.selector.matchLabels, { 'app.kubernetes.io/name': 'application-operator' });
     assert.equal(service.metadata.labels['app.kubernetes.io/name'], 'application-operator', 'the ServiceMonitor selects the Service');
     const policy = find(full, 'NetworkPolicy');
@@ -205,11 +215,31 @@ describe('deploy/kubernetes (e2e)', () => {
 
   it('binds the ClusterRole and the leader-election Role to the operator\'s ServiceAccount', () => {
     const account = find(full, 'ServiceAccount');
-    for (const [binding, role] of [['ClusterRoleBinding', 'ClusterRole'], ['RoleBinding', 'Role']] as const) {
-      const bound = find(full, binding);
+    for (const [kind, name] of [['ClusterRole', 'application-operator'], ['Role', 'application-operator-leader-election']] as const) {
+      const bound = find(full, `${kind}Binding`, name);
       assert.deepEqual(bound.subjects, [{ kind: 'ServiceAccount', name: account.metadata.name, namespace: account.metadata.namespace }]);
-      assert.equal(bound.roleRef.name, find(full, role).metadata.name);
+      assert.deepEqual([bound.roleRef.kind, bound.roleRef.name], [kind, find(full, kind, name).metadata.name]);
     }
-    assert.ok(find(full, 'ClusterRole').rules.every((rule: { verbs: string[]; resources: string[] }) => !rule.verbs.includes('*') && !rule.resources.includes('*')), 'no wildcards');
+    const rules = find(full, 'ClusterRole', 'application-operator').rules;
+    assert.ok(rules.every((rule: { verbs: string[]; resources: string[] }) => !rule.verbs.includes('*') && !rule.resources.includes('*')), 'no wildcards');
+    const delegation = rules.filter((rule: { apiGroups: string[] }) => rule.apiGroups.some((group) => group.endsWith('.k8s.io') && group !== 'apiextensions.k8s.io'));
+    assert.deepEqual(delegation, [
+      { apiGroups: ['authentication.k8s.io'], resources: ['tokenreviews'], verbs: ['create'] },
+      { apiGroups: ['authorization.k8s.io'], resources: ['subjectaccessreviews'], verbs: ['create'] },
+    ], 'what system:auth-delegator grants, for the requests to its own port');
+  });
+
+  it('ships read-only roles to bind for the console, the Applications and /metrics', () => {
+    const console = find(base, 'ClusterRole', 'application-operator-console');
+    assert.deepEqual(console.rules, [{ nonResourceURLs: CONSOLE_PATHS, verbs: ['get'] }], 'the console paths the standalone policy grants');
+    const viewer = find(base, 'ClusterRole', 'application-operator-viewer');
+    assert.equal(viewer.metadata.labels['rbac.authorization.k8s.io/aggregate-to-view'], 'true');
+    assert.deepEqual(viewer.rules.map((rule: { apiGroups: string[]; resources: string[] }) => [rule.apiGroups, rule.resources]), [
+      [['cloudnative.elide.dev'], ['applications', 'applications/status', 'applications/scale']],
+      [[''], ['events']],
+    ]);
+    assert.deepEqual(find(base, 'ClusterRole', 'application-operator-metrics-reader').rules, [{ nonResourceURLs: ['/metrics'], verbs: ['get'] }]);
+    for (const role of [console, viewer]) assert.ok(role.rules.every((rule: { verbs: string[] }) => rule.verbs.every((verb) => ['get', 'list', 'watch'].includes(verb))), `${role.metadata.name} only reads`);
+    assert.equal(base.filter((m) => m.kind.endsWith('Binding') && /console|viewer/.test(m.roleRef ? String((m.roleRef as { name: string }).name) : '')).length, 0, 'bound by the user, not the install');
   });
 });

@@ -1,21 +1,23 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { request } from 'node:https';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Http } from '../support/http.js';
 import { Kubectl, writeKubeconfig } from '../support/kubectl.js';
 import { freePort, OperatorProcess, spawnOperator, tempDir } from '../support/operator.js';
-import { KUSTOMIZE_DIR, kustomize, PolicyRule, RecordingProxy, requestAttributes, RequestAttributes, ruleAllows, until } from './cluster-harness.js';
+import { KUSTOMIZE_DIR, kustomize, openStream, PolicyRule, postOverTls, rbacYaml, RecordingProxy, requestAttributes, RequestAttributes, ruleAllows, until } from './cluster-harness.js';
+import { bearer, clusterTokens, LOCAL_ADMIN_TOKEN, TOKEN, userBindings } from './cluster-identities.js';
 
 const NS = 'shop';
+/** A namespace the viewer may not read. */
+const OTHER_NS = 'billing';
 const LEASE_NAMESPACE = 'elide-system';
 const APP = `/apis/cloudnative.elide.dev/v1/namespaces/${NS}/applications/web`;
 const DEPLOYMENT = `/apis/apps/v1/namespaces/${NS}/deployments/web`;
 const CONFIGMAP = `/api/v1/namespaces/${NS}/configmaps/web`;
 const LEASE = `/apis/coordination.k8s.io/v1/namespaces/${LEASE_NAMESPACE}/leases/application-operator`;
 
-/** One MODE=cluster process, the proxy recording what it sends, and an HTTP client for its own port. */
+/** One MODE=cluster process, the proxy recording what it sends, and an HTTP client for its own port (as `ops`). */
 interface Replica {
   name: string;
   process: OperatorProcess;
@@ -53,19 +55,31 @@ describe('MODE=cluster against a standalone operator playing the cluster (e2e)',
   let clusterEnv: Record<string, string>;
 
   before(async () => {
-    clusterEnv = { ENABLE_LEADER_ELECTION: 'false', RECONCILER_ENABLED: 'false', STORAGE: 'sqlite', DATA_DIR: join(dir.path, 'cluster'), PORT: String(await freePort()) };
+    // The "cluster" authenticates (its token file, and an admin token from AUTH_BOOTSTRAP) and
+    // authorizes with the RBAC objects deploy/kubernetes installs, plus the users' bindings.
+    writeFileSync(join(dir.path, 'cluster-tokens.csv'), `${clusterTokens(LEASE_NAMESPACE).join('\n')}\n`, { mode: 0o600 });
+    writeFileSync(join(dir.path, 'cluster-rbac.yaml'), rbacYaml(await kustomize(KUSTOMIZE_DIR)) + `---${userBindings(NS)}`);
+    writeFileSync(join(dir.path, 'op-a-tokens.csv'), `${LOCAL_ADMIN_TOKEN},local-admin,uid-local-admin,"system:masters"\n`, { mode: 0o600 });
+    const clusterData = join(dir.path, 'cluster');
+    clusterEnv = {
+      ENABLE_LEADER_ELECTION: 'false', RECONCILER_ENABLED: 'false', STORAGE: 'sqlite', DATA_DIR: clusterData, PORT: String(await freePort()),
+      TOKEN_AUTH_FILE: join(dir.path, 'cluster-tokens.csv'), RBAC_FILE: join(dir.path, 'cluster-rbac.yaml'), AUTH_BOOTSTRAP: 'true', WEBHOOK_PORT: String(await freePort()),
+    };
     cluster = await spawnOperator(clusterEnv);
-    api = new Http(cluster.url);
+    api = new Http(cluster.url, bearer(readFileSync(join(clusterData, 'bootstrap-tokens.csv'), 'utf8').split(',')[0]));
+    // kubectl sends its token only over HTTPS: the bootstrap kubeconfig targets the cluster's TLS port.
     mkdirSync(join(dir.path, 'kubectl'));
-    kubectl = Kubectl.forServer(join(dir.path, 'kubectl'), cluster.url);
+    const adminKubeconfig = await until('the admin kubeconfig', async () => readFileSync(join(clusterData, 'admin.kubeconfig'), 'utf8').includes('https://') && join(clusterData, 'admin.kubeconfig'));
+    kubectl = new Kubectl(adminKubeconfig, join(dir.path, 'kubectl'));
     webhookPort = await freePort();
     for (const name of ['op-a', 'op-b']) {
       const proxy = await RecordingProxy.start(cluster.url);
-      const webhooks: Record<string, string> = name === 'op-a' ? { WEBHOOK_TLS: 'auto', WEBHOOK_PORT: String(webhookPort) } : { WEBHOOK_TLS: 'off' };
+      const webhooks: Record<string, string> = name === 'op-a' ? { WEBHOOK_TLS: 'auto', WEBHOOK_PORT: String(webhookPort), TOKEN_AUTH_FILE: join(dir.path, 'op-a-tokens.csv') } : { WEBHOOK_TLS: 'off' };
       const process = await spawnOperator({
         MODE: 'cluster',
         POD_NAME: name,
-        KUBECONFIG: writeKubeconfig(dir.path, proxy.url, 'default', `kubeconfig-${name}`),
+        // The replicas act as the operator's service account (through the recording proxy).
+        KUBECONFIG: writeKubeconfig(dir.path, proxy.url, 'default', `kubeconfig-${name}`, TOKEN.operator),
         DATA_DIR: join(dir.path, name),
         ENABLE_LEADER_ELECTION: 'true',
         LEASE_NAMESPACE,
@@ -74,7 +88,7 @@ describe('MODE=cluster against a standalone operator playing the cluster (e2e)',
         RETRY_PERIOD_SECONDS: '1',
         ...webhooks,
       });
-      replicas.push({ name, process, proxy, http: new Http(process.url) });
+      replicas.push({ name, process, proxy, http: new Http(process.url, bearer(TOKEN.ops)) });
     }
   });
 
@@ -146,25 +160,78 @@ describe('MODE=cluster against a standalone operator playing the cluster (e2e)',
     assert.match(table, /configmap\/web\s+2\s+\d+s/);
   });
 
-  it('streams the cluster\'s Application changes on /watch', async () => {
-    const replica = replicas[0];
-    const controller = new AbortController();
-    const response = await fetch(`${replica.process.url}/watch?kind=Application&namespace=${NS}`, { signal: AbortSignal.any([controller.signal, AbortSignal.timeout(20_000)]) });
-    const reader = response.body!.getReader();
-    let text = '';
-    const read = (what: string, done: () => boolean) =>
-      until(what, async () => {
-        const { value } = await reader.read();
-        text += Buffer.from(value ?? []).toString();
-        return done();
-      });
+  it('streams the cluster\'s Application changes on /watch, each only to whom the cluster lets watch it', async () => {
+    const ops = openStream(replicas[0].process.url, TOKEN.ops);
+    const viewer = openStream(replicas[0].process.url, TOKEN.viewer);
     try {
-      await read('the stream to be ready', () => /event: ready/.test(text));
+      await Promise.all([ops.read('the stream to be ready', /event: ready/), viewer.read('the stream to be ready', /event: ready/)]);
+      await kubectl.ok(['apply', '-f', '-'], APPLICATION.replaceAll(`namespace: ${NS}`, `namespace: ${OTHER_NS}`).replace('name: web', 'name: api'));
       await kubectl.ok(['label', 'application', 'web', '-n', NS, 'tier=frontend']);
-      await read('a MODIFIED event with the label', () => /event: MODIFIED/.test(text) && text.includes('"tier":"frontend"'));
+      await ops.read('an ADDED event for the other namespace', () => /event: ADDED/.test(ops.text()) && ops.text().includes(`"namespace":"${OTHER_NS}"`));
+      await ops.read('a MODIFIED event with the label', () => ops.text().includes('"tier":"frontend"'));
+      // The viewer may watch Applications in shop only: the earlier change in the other namespace is not streamed.
+      await viewer.read('a MODIFIED event with the label', () => /event: MODIFIED/.test(viewer.text()) && viewer.text().includes('"tier":"frontend"'));
+      assert.ok(!viewer.text().includes(`"namespace":"${OTHER_NS}"`), viewer.text());
     } finally {
-      controller.abort();
+      ops.close();
+      viewer.close();
     }
+    await kubectl.ok(['delete', 'application', 'api', '-n', OTHER_NS, '--timeout=30s']);
+  });
+
+  it('authenticates its own port with the cluster (TokenReview) after its token file, and authorizes with the cluster\'s RBAC (SubjectAccessReview)', async () => {
+    const replica = replicas[0];
+    const as = (token?: string) => new Http(replica.process.url, token === undefined ? {} : bearer(token));
+    const since = replica.proxy.requests.length;
+    for (const token of [undefined, 'a-token-nobody-issued']) {
+      const refused = await as(token).get(`/events?namespace=${NS}`);
+      assert.equal(refused.status, 401);
+      assert.deepEqual([refused.body.kind, refused.body.reason, refused.body.message, refused.body.code], ['Status', 'Unauthorized', 'Unauthorized', 401]);
+    }
+    assert.equal(replica.proxy.count('POST', '/apis/authentication.k8s.io/v1/tokenreviews', since), 1, 'the unknown token was reviewed by the cluster');
+    const viewer = as(TOKEN.viewer);
+    const events = await viewer.get(`/events?kind=Application&name=web&namespace=${NS}`);
+    assert.equal(events.status, 200, events.text);
+    assert.ok(events.body.items.length > 0);
+    const list = await viewer.get(`/apis/cloudnative.elide.dev/v1/namespaces/${NS}/applications`);
+    assert.deepEqual([list.status, list.body.items.map((item: { metadata: { name: string } }) => item.metadata.name)], [200, ['web']]);
+    const forbidden: [Http, string, string][] = [
+      [viewer, '/metrics', 'forbidden: User "viewer" cannot get path "/metrics"'],
+      [viewer, '/events', 'events is forbidden: User "viewer" cannot list resource "events" in API group "" at the cluster scope'],
+      [viewer, '/apis/cloudnative.elide.dev/v1/applications', 'applications.cloudnative.elide.dev is forbidden: User "viewer" cannot list resource "applications" in API group "cloudnative.elide.dev" at the cluster scope'],
+      [viewer, `/apis/cloudnative.elide.dev/v1/namespaces/${OTHER_NS}/applications/api`, `applications.cloudnative.elide.dev "api" is forbidden: User "viewer" cannot get resource "applications" in API group "cloudnative.elide.dev" in the namespace "${OTHER_NS}"`],
+      // (The standalone "cluster"'s default policy lets every authenticated user reach the console paths; the events are another matter.)
+      [as(TOKEN.outsider), `/events?namespace=${NS}`, `events is forbidden: User "outsider" cannot list resource "events" in API group "" in the namespace "${NS}"`],
+      [as(TOKEN.outsider), '/metrics', 'forbidden: User "outsider" cannot get path "/metrics"'],
+    ];
+    for (const [client, path, message] of forbidden) {
+      const answer = await client.get(path);
+      assert.deepEqual([answer.status, answer.body.reason, answer.body.message], [403, 'Forbidden', message], path);
+    }
+    for (const path of ['/readyz', '/livez', '/version', '/dashboard', '/webhook/ca.crt']) assert.equal((await as().get(path)).status, 200, path);
+    // The webhooks need no token over TLS (the test above); on the plain HTTP port they are an ordinary, authenticated path.
+    assert.equal((await as().post('/validate', {})).status, 401);
+  });
+
+  it('knows the tokens of its own TOKEN_AUTH_FILE without asking the cluster', async () => {
+    const replica = replicas[0];
+    const since = replica.proxy.requests.length;
+    const metrics = await new Http(replica.process.url, bearer(LOCAL_ADMIN_TOKEN)).get('/metrics');
+    assert.equal(metrics.status, 200);
+    assert.match(metrics.text, /# TYPE /);
+    const reviews = replica.proxy.count('POST', '/tokenreviews', since) + replica.proxy.count('POST', '/subjectaccessreviews', since);
+    assert.equal(reviews, 0, 'a local system:masters token needs no TokenReview nor SubjectAccessReview');
+  });
+
+  it('reviews a token and a decision once, then answers from its caches', async () => {
+    const replica = replicas[1]; // the Prometheus token was never sent to op-b
+    const since = replica.proxy.requests.length;
+    const prometheus = new Http(replica.process.url, bearer(TOKEN.prometheus));
+    for (let i = 0; i < 5; i++) assert.equal((await prometheus.get('/metrics')).status, 200, 'components/monitoring binds the metrics reader to Prometheus');
+    const outsider = new Http(replica.process.url, bearer(TOKEN.outsider));
+    for (let i = 0; i < 3; i++) assert.equal((await outsider.get('/metrics')).status, 403);
+    assert.equal(replica.proxy.count('POST', '/apis/authentication.k8s.io/v1/tokenreviews', since), 2, 'one TokenReview per token');
+    assert.equal(replica.proxy.count('POST', '/apis/authorization.k8s.io/v1/subjectaccessreviews', since), 2, 'one SubjectAccessReview per user and request (allowed and denied alike)');
   });
 
   it('carries a scale change and a config change to the Deployment and ConfigMap', async () => {
@@ -252,7 +319,7 @@ describe('MODE=cluster against a standalone operator playing the cluster (e2e)',
 
   it('sends only requests the ClusterRole and Role in deploy/kubernetes grant, and needs every rule', async () => {
     const manifests = await kustomize(`${KUSTOMIZE_DIR}/base`);
-    const clusterRole = manifests.find((m) => m.kind === 'ClusterRole')!.rules as PolicyRule[];
+    const clusterRole = manifests.find((m) => m.kind === 'ClusterRole' && m.metadata.name === 'application-operator')!.rules as PolicyRule[];
     const role = manifests.find((m) => m.kind === 'Role')!;
     assert.equal(role.metadata.namespace, LEASE_NAMESPACE);
     const allowed = (request: RequestAttributes) =>
@@ -284,19 +351,6 @@ describe('MODE=cluster against a standalone operator playing the cluster (e2e)',
  * after a 409 Conflict; `update events` is an aggregated event's second write.
  */
 const NOT_EXERCISED = ['update applications/finalizers', 'get applications', 'get events', 'update events'];
-
-/** POSTs JSON to the webhook server at 127.0.0.1:`port`, trusting only `ca` (as kube-apiserver trusts caBundle). */
-function postOverTls(port: number, path: string, body: unknown, ca: string): Promise<any> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: 'POST', ca, servername: 'localhost', headers: { 'content-type': 'application/json' } }, (res) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => (res.statusCode === 200 ? resolve(JSON.parse(text)) : reject(new Error(`${res.statusCode}: ${text}`))));
-    });
-    req.on('error', reject);
-    req.end(JSON.stringify(body));
-  });
-}
 
 function condition(type: string, status: string, reason: string, message = reason) {
   const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
+import { waitForServing } from '../support/operator.js';
 
 /** The repository root (this file runs from dist/test/e2e/). */
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -121,7 +122,7 @@ export async function startContainerProcess(name: string, env: Record<string, st
   const fullEnv = { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env };
   const [file, argv] = options.readOnlyRootExcept ? readOnlyRoot(options.readOnlyRootExcept, [node, ...args]) : [node, args];
   const child = spawn(file, argv, { cwd: ROOT, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  return waitForServing(name, child, options.timeoutMs ?? 20_000);
+  return { name, ...(await waitForServing(name, child, options.timeoutMs ?? 20_000)) };
 }
 
 /**
@@ -131,33 +132,6 @@ export async function startContainerProcess(name: string, env: Record<string, st
 export function readOnlyRoot(writable: string, argv: string[]): [string, string[]] {
   const script = 'mount --rbind / / && mount --bind "$1" "$1" && mount -o remount,bind,ro / && cd "$2" && shift 2 && exec "$@"';
   return ['unshare', ['-m', 'sh', '-c', script, 'sh', writable, ROOT, ...argv]];
-}
-
-async function waitForServing(name: string, child: ChildProcess, timeoutMs: number): Promise<ContainerProcess> {
-  let output = '';
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start in ${timeoutMs} ms:\n${output}`)), timeoutMs);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /serving on http:\/\/[^:\s"]+:(\d+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(Number(match[1]));
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`${name} exited with ${code} before serving:\n${output}`));
-    });
-  });
-  const kill = (signal: NodeJS.Signals = 'SIGTERM') => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-    return exited;
-  };
-  return { name, child, port, url: `http://127.0.0.1:${port}`, output: () => output, exited, kill };
 }
 
 /** Polls `probe` until it returns a value (not undefined/false), or fails naming `what`. */

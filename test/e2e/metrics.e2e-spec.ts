@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { applicationAdmissionReview } from '@app/admission';
 import { METRIC } from '@app/metrics';
 import { startTestOperator } from '../support/operator.js';
 import { APPS, application, Http } from '../support/http.js';
@@ -158,19 +159,7 @@ describe('Prometheus metrics (e2e)', () => {
   it('counts webhook calls (POST /validate) in webhook_requests_total', async () => {
     const labels = { webhook: 'validate', operation: 'CREATE', allowed: 'true' };
     const before = (await scrape()).value(METRIC.webhookRequestsTotal, labels) ?? 0;
-    const review = {
-      apiVersion: 'admission.k8s.io/v1',
-      kind: 'AdmissionReview',
-      request: {
-        uid: '705ab4f5-6393-11e8-b7cc-42010a800002',
-        kind: { group: 'cloudnative.elide.dev', version: 'v1', kind: 'Application' },
-        resource: { group: 'cloudnative.elide.dev', version: 'v1', resource: 'applications' },
-        namespace: 'metrics-e2e',
-        operation: 'CREATE',
-        userInfo: { username: 'admin' },
-        object: application('reviewed'),
-      },
-    };
+    const review = applicationAdmissionReview(application('reviewed'), { namespace: 'metrics-e2e' });
     const res = await http.post('/validate', review);
     assert.equal(res.status, 200);
     assert.equal(res.body.response.allowed, true);

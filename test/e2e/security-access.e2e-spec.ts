@@ -61,7 +61,7 @@ describe('Security: kubectl auth can-i, filtered SSE, audit log (e2e)', () => {
     it('lists what the user may do with --list', async () => {
       const listed = await kubectlAs(dir.path, server, ca, 'alice').ok(['auth', 'can-i', '--list', '-n', 'team-a']);
       const line = (resource: string) => listed.split('\n').find((l) => l.startsWith(`${resource} `)) ?? '';
-      assert.match(line('applications.cloudnative.elide.dev'), /\[get list watch create delete deletecollection patch update\]/);
+      assert.match(line('applications.cloudnative.elide.dev'), /\[create delete deletecollection patch update get list watch\]/);
       assert.match(line('applications.cloudnative.elide.dev/scale'), /create/);
       assert.match(line('applications.cloudnative.elide.dev/status'), /\[get list watch\]$/);
       assert.match(line('selfsubjectaccessreviews.authorization.k8s.io'), /\[create\]/);
@@ -77,6 +77,43 @@ describe('Security: kubectl auth can-i, filtered SSE, audit log (e2e)', () => {
       const denied = await bob.run(['delete', 'application', 'kubectl-app', '-n', 'team-a']);
       assert.notEqual(denied.code, 0);
       assert.match(denied.stderr, /Error from server \(Forbidden\): applications.cloudnative.elide.dev "kubectl-app" is forbidden: User "bob" cannot delete resource "applications" in API group "cloudnative.elide.dev" in the namespace "team-a"/);
+    });
+  });
+
+  describe('reviews for delegating servers and kubectl auth whoami', () => {
+    it('tells each user who they are (kubectl auth whoami, a SelfSubjectReview)', async () => {
+      const whoami = await kubectlAs(dir.path, server, ca, 'alice').ok(['auth', 'whoami']);
+      assert.match(whoami, /Username\s+alice/);
+      assert.match(whoami, /Groups\s+\[team-a-devs system:authenticated\]/);
+    });
+
+    it('authenticates a token in a TokenReview for who may create tokenreviews, and only for them', async () => {
+      const review = (token: string) => ({ apiVersion: 'authentication.k8s.io/v1', kind: 'TokenReview', spec: { token } });
+      const known = await as(operator.url, 'admin').post('/apis/authentication.k8s.io/v1/tokenreviews', review(USERS.bob.token));
+      assert.equal(known.status, 201, known.text);
+      assert.deepEqual(known.body.status, { authenticated: true, user: { username: 'bob', uid: 'uid-bob', groups: ['system:authenticated'] } });
+      const unknown = await as(operator.url, 'admin').post('/apis/authentication.k8s.io/v1/tokenreviews', review('not-a-token'));
+      assert.deepEqual([unknown.status, unknown.body.status], [201, { user: {} }]);
+      const denied = await as(operator.url, 'alice').post('/apis/authentication.k8s.io/v1/tokenreviews', review(USERS.bob.token));
+      assert.equal(denied.status, 403);
+      assert.equal(denied.body.message, 'tokenreviews.authentication.k8s.io is forbidden: User "alice" cannot create resource "tokenreviews" in API group "authentication.k8s.io" at the cluster scope');
+      assert.equal((await as(operator.url, 'admin').get('/apis/authentication.k8s.io/v1/tokenreviews')).status, 405, 'nothing is stored to list');
+    });
+
+    it('answers SubjectAccessReview and LocalSubjectAccessReview with RBAC\'s decision for the named subject', async () => {
+      const admin = as(operator.url, 'admin');
+      const attributes = { verb: 'create', group: 'cloudnative.elide.dev', resource: 'applications', namespace: 'team-a' };
+      const sar = await admin.post('/apis/authorization.k8s.io/v1/subjectaccessreviews', { apiVersion: 'authorization.k8s.io/v1', kind: 'SubjectAccessReview', spec: { user: 'alice', groups: ['team-a-devs'], resourceAttributes: attributes } });
+      assert.equal(sar.status, 201, sar.text);
+      assert.deepEqual(sar.body.status, { allowed: true, reason: 'RBAC: allowed by RoleBinding "team-a-devs-edit/team-a" of ClusterRole "edit" to Group "team-a-devs"' });
+      const elsewhere = await admin.post('/apis/authorization.k8s.io/v1/namespaces/team-b/localsubjectaccessreviews', { kind: 'LocalSubjectAccessReview', spec: { user: 'alice', groups: ['team-a-devs'], resourceAttributes: { ...attributes, namespace: 'team-b' } } });
+      assert.deepEqual([elsewhere.status, elsewhere.body.status.allowed, elsewhere.body.metadata.namespace], [201, false, 'team-b']);
+      const mismatch = await admin.post('/apis/authorization.k8s.io/v1/namespaces/team-b/localsubjectaccessreviews', { kind: 'LocalSubjectAccessReview', spec: { user: 'alice', resourceAttributes: attributes } });
+      assert.deepEqual([mismatch.status, mismatch.body.reason], [422, 'Invalid']);
+      const noSubject = await admin.post('/apis/authorization.k8s.io/v1/subjectaccessreviews', { kind: 'SubjectAccessReview', spec: { resourceAttributes: attributes } });
+      assert.deepEqual([noSubject.status, noSubject.body.details.causes[0].field], [422, 'spec.user']);
+      const bob = await as(operator.url, 'bob').post('/apis/authorization.k8s.io/v1/subjectaccessreviews', { kind: 'SubjectAccessReview', spec: { user: 'bob', resourceAttributes: attributes } });
+      assert.equal(bob.status, 403, 'asking about others needs create subjectaccessreviews');
     });
   });
 
@@ -145,6 +182,9 @@ describe('Security: kubectl auth can-i, filtered SSE, audit log (e2e)', () => {
       assert.ok(created.sourceIPs.includes('127.0.0.1'));
       assert.match(created.requestReceivedTimestamp, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
       assert.ok(created.stageTimestamp >= created.requestReceivedTimestamp);
+      const tokenReview = events.find((e) => e.objectRef?.resource === 'tokenreviews' && e.stage === 'ResponseComplete');
+      assert.ok(tokenReview, 'the TokenReview of the reviews test is audited');
+      assert.deepEqual([tokenReview.level, tokenReview.requestObject], ['Metadata', undefined], 'a TokenReview body is a token: never logged');
 
       const denied = events.find((e) => e.verb === 'get' && e.objectRef?.name === 'db' && e.user.username === 'alice');
       assert.ok(denied, 'the denied get is audited');

@@ -12,11 +12,12 @@ export interface ProcessResult {
 }
 
 /**
- * Writes a kubeconfig for an operator at `serverUrl` (no auth, context namespace `default`) into
- * `dir` and returns its path. `insecure-skip-tls-verify` is set because @kubernetes/client-node
- * 1.x refuses a plain `http://` server without it; kubectl and the Python client ignore it for http.
+ * Writes a kubeconfig for an operator at `serverUrl` (context namespace `default`; no auth, or
+ * the bearer `token` when given) into `dir` and returns its path. `insecure-skip-tls-verify` is
+ * set because @kubernetes/client-node 1.x refuses a plain `http://` server without it; kubectl
+ * and the Python client ignore it for http.
  */
-export function writeKubeconfig(dir: string, serverUrl: string, namespace = 'default', file = 'kubeconfig'): string {
+export function writeKubeconfig(dir: string, serverUrl: string, namespace = 'default', file = 'kubeconfig', token?: string): string {
   const path = join(dir, file);
   const text = [
     'apiVersion: v1',
@@ -28,7 +29,7 @@ export function writeKubeconfig(dir: string, serverUrl: string, namespace = 'def
     '    insecure-skip-tls-verify: true',
     'users:',
     '- name: anonymous',
-    '  user: {}',
+    token === undefined ? '  user: {}' : `  user:\n    token: ${JSON.stringify(token)}`,
     'contexts:',
     '- name: operator',
     '  context:',

@@ -40,18 +40,27 @@ export interface OperatorProcess {
 }
 
 /** Spawns `node main.js` and resolves once it logs that it is serving. */
-export async function spawnOperator(env: Record<string, string>, timeoutMs = 20_000): Promise<OperatorProcess> {
+export function spawnOperator(env: Record<string, string>, timeoutMs = 20_000): Promise<OperatorProcess> {
   const child = spawn(process.execPath, ['--enable-source-maps', MAIN_JS], {
     env: { ...process.env, ...TEST_ENV, LOG_LEVEL: 'info', LOG_FORMAT: 'text', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  return waitForServing('operator', child, timeoutMs);
+}
+
+/**
+ * Resolves once `child` (an operator, however started) logs `serving on http://host:port`, with
+ * its output so far and a `kill` that resolves on exit; rejects, with the output, when it exits
+ * first or does not serve within `timeoutMs`.
+ */
+export async function waitForServing(name: string, child: ChildProcess, timeoutMs: number): Promise<OperatorProcess> {
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`operator did not start in ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const timer = setTimeout(() => reject(new Error(`${name} did not start in ${timeoutMs} ms:\n${output}`)), timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /serving on http:\/\/[^:]+:(\d+)/.exec(output);
+      const match = /serving on http:\/\/[^:\s"]+:(\d+)/.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(Number(match[1]));
@@ -61,20 +70,14 @@ export async function spawnOperator(env: Record<string, string>, timeoutMs = 20_
     child.stderr!.on('data', onData);
     void exited.then((code) => {
       clearTimeout(timer);
-      reject(new Error(`operator exited with ${code} before serving:\n${output}`));
+      reject(new Error(`${name} exited with ${code} before serving:\n${output}`));
     });
   });
-  return {
-    child,
-    port,
-    url: `http://127.0.0.1:${port}`,
-    output: () => output,
-    exited,
-    kill: (signal: NodeJS.Signals = 'SIGTERM') => {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      return exited;
-    },
+  const kill = (signal: NodeJS.Signals = 'SIGTERM') => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    return exited;
   };
+  return { child, port, url: `http://127.0.0.1:${port}`, output: () => output, exited, kill };
 }
 
 /** A port nobody listens on right now (for processes that must share a known port). */

@@ -7,6 +7,7 @@ export * from './engine/admission-metrics.js';
 export * from './chain/webhook-admission-chain.js';
 export * from './chain/webhook-denied.error.js';
 export * from './review/admission-review.types.js';
+export * from './review/admission-review-request.js';
 export * from './review/admission-review.service.js';
 export * from './policy/policy.types.js';
 export * from './policy/default-policy.js';

@@ -1,5 +1,7 @@
 export * from './meta/types.js';
 export * from './errors/status-error.js';
+export { parseResourceVersion, parseUintError, objectMetaDecodeError } from './meta/resource-version.js';
+export { goQuote, goJson, goJsonTypeName, goFloat, goSharpV } from './util/go-format.js';
 
 export type { JsonValue, JsonObject } from './util/json.js';
 export { hasOwn, isJsonObject, setOwn } from './util/json.js';

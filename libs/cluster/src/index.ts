@@ -23,3 +23,6 @@ export { workloadStatusOf } from './workload/deployment-status.js';
 export { contains } from './workload/object-contains.js';
 export { controllerOf, owningApplication, assertAdoptable, WorkloadOwnershipError } from './workload/ownership.js';
 export { KubernetesWorkloadDriver } from './workload/kubernetes-workload-driver.js';
+// Delegated authentication and authorization
+export { ClusterTokenReviewer } from './auth/cluster-token-reviewer.js';
+export { ClusterAccessReviewer, subjectAccessReview } from './auth/cluster-access-reviewer.js';

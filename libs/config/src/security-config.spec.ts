@@ -50,6 +50,16 @@ describe('security configuration', () => {
     assert.throws(() => loadConfig({ AUTH_MODE: 'basic' }), /AUTH_MODE/);
   });
 
+  it('in cluster mode, authenticates by default through the cluster and refuses standalone-only settings', () => {
+    const c = loadConfig({ MODE: 'cluster' });
+    assert.deepEqual([c.AUTH_MODE, c.HOST], ['token', '0.0.0.0']);
+    assert.equal(loadConfig({ MODE: 'cluster', TOKEN_AUTH_FILE: '/etc/tokens.csv' }).AUTH_MODE, 'token');
+    const open = loadConfig({ MODE: 'cluster', AUTH_MODE: 'none', HOST: '0.0.0.0' });
+    assert.deepEqual([open.AUTH_MODE, open.HOST], ['none', '0.0.0.0']);
+    assert.throws(() => loadConfig({ MODE: 'cluster', RBAC_FILE: '/etc/rbac.yaml' }), /RBAC_FILE is not used in MODE=cluster: the cluster's RBAC authorizes requests/);
+    assert.throws(() => loadConfig({ MODE: 'cluster', AUTH_BOOTSTRAP: 'true' }), /AUTH_BOOTSTRAP is for standalone mode/);
+  });
+
   it('applies the overload and audit defaults', () => {
     const c = loadConfig({});
     assert.equal(c.MAX_REQUESTS_INFLIGHT, 400);

@@ -10,7 +10,7 @@ export interface EventsModuleOptions {
   instance?: string;
   /** Events whose lastTimestamp is older are deleted (EVENT_TTL_SECONDS). Default 3600; 0 keeps them. */
   ttlSeconds?: number;
-  /** Beyond this many events the oldest are deleted (EVENT_MAX). Default 10000; 0 means no cap. */
+  /** At most this many events are kept; the oldest are deleted, down to 90%, once 95% is passed (EVENT_MAX). Default 10000; 0 means no cap. */
   maxEvents?: number;
   /** Period of the retention sweep and of writing rate-limited folds. Default 60000; 0 disables both timers. */
   sweepIntervalMs?: number;

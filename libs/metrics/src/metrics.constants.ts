@@ -35,6 +35,11 @@ export const METRIC = {
   watchClients: 'watch_clients',
   watchEventsSentTotal: 'watch_events_sent_total',
   watchClientsDroppedTotal: 'watch_clients_dropped_total',
+  // Delegated authentication and authorization (cluster mode), kube's k8s.io/apiserver names.
+  delegatedAuthnRequestsTotal: 'apiserver_delegated_authn_request_total',
+  delegatedAuthnRequestDuration: 'apiserver_delegated_authn_request_duration_seconds',
+  delegatedAuthzRequestsTotal: 'apiserver_delegated_authz_request_total',
+  delegatedAuthzRequestDuration: 'apiserver_delegated_authz_request_duration_seconds',
   // Store.
   storeRevision: 'store_revision',
   storeCompactedRevision: 'store_compacted_revision',

@@ -6,6 +6,8 @@ export * from './feed/store-change-feed.js';
 export * from './service/request-scope.js';
 export * from './service/resource.service.js';
 export * from './service/resource-patcher.js';
+export { NamespaceController } from './service/namespace-controller.js';
+export { KUBERNETES_FINALIZER } from './service/namespace-lifecycle.js';
 export { Scale } from './service/resource-scaler.js';
 export { fieldValue } from './service/selection.js';
 export * from './crd/crd-sync.service.js';

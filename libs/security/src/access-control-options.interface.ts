@@ -9,8 +9,20 @@ export interface AuditOptions {
   maxBackups: number;
 }
 
-/** Options of AccessControlModule: authentication, authorization, overload limits and audit. */
-export interface AccessControlModuleOptions {
+/** How long delegated answers are reused, in milliseconds (cluster mode). */
+export interface DelegationCacheTtls {
+  /** TokenReview answers: valid tokens / invalid tokens. Default 60 000 each (controller-runtime's). */
+  tokenReviewCacheTtls?: { authenticatedMs: number; unauthenticatedMs: number };
+  /** SubjectAccessReview answers: allowed / denied. Default 300 000 / 30 000 (kube's webhook authorizer). */
+  accessReviewCacheTtls?: { allowedMs: number; deniedMs: number };
+}
+
+/**
+ * Options of AccessControlModule (standalone: tokens and RBAC served here) and
+ * DelegatedAccessControlModule (cluster mode: tokens, then TokenReview; SubjectAccessReview):
+ * authentication, authorization, overload limits and audit.
+ */
+export interface AccessControlModuleOptions extends DelegationCacheTtls {
   /** `token`: bearer tokens and RBAC; `none`: every request is served, unauthenticated. */
   mode: 'token' | 'none';
   /** Static token files (kube-apiserver's CSV format), reloaded when they change. */

@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { CrdRegistry } from '@app/crd';
 import { AccessControlModuleOptions } from './access-control-options.interface.js';
+import { ClusterRoleAggregator } from './authz/cluster-role-aggregator.js';
+import { RbacEscalationGuard } from './authz/escalation-guard.js';
 import { RbacPolicyCache } from './authz/rbac-policy-cache.js';
 import { RbacPolicyLoader } from './authz/rbac-policy-loader.js';
 import { authorizationDefinitions } from './definitions/authorization.definitions.js';
@@ -10,7 +12,9 @@ import { ACCESS_CONTROL_OPTIONS } from './security.constants.js';
 /**
  * Start-up of access control: serves the RBAC and self-review resources (module init), then,
  * before the server listens (application bootstrap), writes the default policy (token mode),
- * applies RBAC_FILE and loads the policy cache. A bad RBAC_FILE fails the start.
+ * applies RBAC_FILE and loads the policy cache. A bad RBAC_FILE fails the start. While RBAC
+ * is enforced, RBAC writes go through the privilege-escalation check and ClusterRole
+ * aggregation runs.
  */
 @Injectable()
 export class AccessControlBootstrap implements OnModuleInit, OnApplicationBootstrap {
@@ -21,10 +25,12 @@ export class AccessControlBootstrap implements OnModuleInit, OnApplicationBootst
     private readonly registry: CrdRegistry,
     private readonly loader: RbacPolicyLoader,
     private readonly cache: RbacPolicyCache,
+    private readonly aggregator: ClusterRoleAggregator,
   ) {}
 
   onModuleInit(): void {
-    for (const definition of [...rbacDefinitions(), ...authorizationDefinitions()]) this.registry.registerBuiltin(definition);
+    const guard = new RbacEscalationGuard(() => this.options.mode === 'token', this.cache);
+    for (const definition of [...rbacDefinitions(guard), ...authorizationDefinitions()]) this.registry.registerBuiltin(definition);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -34,6 +40,8 @@ export class AccessControlBootstrap implements OnModuleInit, OnApplicationBootst
       const count = await this.loader.applyFile(this.options.rbacFile);
       this.logger.log(`applied ${count} RBAC object(s) from ${this.options.rbacFile}${enforced ? '' : ' (not enforced: AUTH_MODE=none)'}`);
     }
-    if (enforced) await this.cache.start();
+    if (!enforced) return;
+    await this.cache.start();
+    this.aggregator.start();
   }
 }

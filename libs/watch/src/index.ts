@@ -12,5 +12,5 @@ export * from './sse/sse.service.js';
 export type { SseQueryParams, SseRequest } from './sse/sse-query.js';
 export { parseSseRequest } from './sse/sse-query.js';
 export { changeFilter } from './sse/change-filter.js';
-export type { ChangePredicate } from './sse/change-filter.js';
+export type { ChangeAuthorizer, ChangePredicate } from './sse/change-filter.js';
 export { SSE_HEADERS } from './sse/sse-session.js';

@@ -1,6 +1,6 @@
 /** Limits that bound what one slow client can cost the process. */
 export interface WriteLimits {
-  /** Unread bytes (res.writableLength) above which a client is dropped. */
+  /** Unsent text above which a client is dropped: what the response and socket buffer (res.writableLength) plus what waits for this turn's write. */
   maxBufferedBytes: number;
   /** Dropped when write() returned false and 'drain' did not follow within this time. */
   drainTimeoutMs: number;

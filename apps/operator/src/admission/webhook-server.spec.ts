@@ -10,7 +10,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, Global, INestApplication, Module
 import { Test } from '@nestjs/testing';
 import { firstValueFrom } from 'rxjs';
 import { StatusError } from '@app/api-machinery';
-import { AdmissionModule, TlsManager } from '@app/admission';
+import { AdmissionModule, applicationAdmissionReview, TlsManager } from '@app/admission';
 import { metricProviders } from '@app/metrics';
 import { AdmissionController } from './admission.controller.js';
 import { startWebhookServer, WebhookServer } from './webhook-server.js';
@@ -83,19 +83,12 @@ describe('admission webhooks over HTTPS', () => {
     });
   }
 
-  const seed = JSON.stringify({
-    apiVersion: 'admission.k8s.io/v1',
-    kind: 'AdmissionReview',
-    request: {
-      uid: 'e2e-1',
-      kind: { group: 'cloudnative.elide.dev', version: 'v1', kind: 'Application' },
-      resource: { group: 'cloudnative.elide.dev', version: 'v1', resource: 'applications' },
-      operation: 'CREATE',
-      namespace: 'default',
-      userInfo: { username: 'kubernetes-admin' },
-      object: { apiVersion: 'cloudnative.elide.dev/v1', kind: 'Application', metadata: { name: 'web', namespace: 'default' }, spec: { image: 'nginx:1.25', replicas: 3 } },
-    },
-  });
+  const seed = JSON.stringify(
+    applicationAdmissionReview(
+      { apiVersion: 'cloudnative.elide.dev/v1', kind: 'Application', metadata: { name: 'web', namespace: 'default' }, spec: { image: 'nginx:1.25', replicas: 3 } },
+      { uid: 'e2e-1', userInfo: { username: 'kubernetes-admin' } },
+    ),
+  );
 
   it('answers /validate and /mutate over HTTPS, the chain verified with the generated CA', async () => {
     const validated = await call('POST', '/validate', seed);

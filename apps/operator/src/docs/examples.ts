@@ -3,6 +3,8 @@
  * AdmissionReview of libs/admission/README.md. Responses are what the server answered for them
  * (managedFields left out for brevity).
  */
+import { applicationAdmissionReview } from '@app/admission';
+
 const CREATED = '2025-01-01T12:00:00Z';
 
 /** The body of the seed's create request. */
@@ -62,19 +64,7 @@ export const APPLICATION_LIST = {
 };
 
 /** The seed's AdmissionReview (a CREATE of my-app by admin). */
-export const ADMISSION_REVIEW_REQUEST = {
-  apiVersion: 'admission.k8s.io/v1',
-  kind: 'AdmissionReview',
-  request: {
-    uid: '705ab4f5-6393-11e8-b7cc-42010a800002',
-    kind: { group: 'cloudnative.elide.dev', version: 'v1', kind: 'Application' },
-    resource: { group: 'cloudnative.elide.dev', version: 'v1', resource: 'applications' },
-    namespace: 'default',
-    operation: 'CREATE',
-    userInfo: { username: 'admin' },
-    object: APPLICATION_REQUEST,
-  },
-};
+export const ADMISSION_REVIEW_REQUEST = applicationAdmissionReview(APPLICATION_REQUEST);
 
 /** `/validate`'s answer to it: allowed, with a warning. */
 export const ADMISSION_REVIEW_VALIDATED = {

@@ -1,12 +1,12 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { Response } from 'express';
-import { KubeObject, MethodNotAllowedError, NotFoundError, PathNotFoundError, BadRequestError, wantsAggregatedDiscovery } from '@app/api-machinery';
+import { KubeObject, MethodNotAllowedError, NotFoundError, PathNotFoundError, BadRequestError, parseResourceVersion, wantsAggregatedDiscovery } from '@app/api-machinery';
 import { AGGREGATED_DISCOVERY_CONTENT_TYPE, openApiHash } from '@app/crd';
 import { CrdSyncService, CRD_RESOURCE, RequestScope, ResourceService, SYSTEM_USER, UserInfo } from '@app/resources';
 import { EventRecorder } from '@app/events';
 import type { ParsedRequest } from '../http/body.middleware.js';
 import { DiscoveryService } from './discovery.service.js';
-import { deleteOptions, listQuery, patchType, writeOptions } from './kube-query.js';
+import { deleteOptions, listQuery, param, patchType, writeOptions } from './kube-query.js';
 import { isTrue, RequestInfo } from './request-info.js';
 import { KubeResponder } from './kube-responder.js';
 import { recordValidationFailure } from './validation-events.js';
@@ -36,7 +36,7 @@ export class KubeApiHandler {
       case 'get':
         return this.get(scope, info, req, res);
       case 'list':
-        return this.responder.list(req, res, scope, await this.resources.list(scope, listQuery(req.query)));
+        return this.list(scope, req, res);
       case 'watch':
         return this.responder.watch(req, res, scope);
       case 'create':
@@ -81,8 +81,17 @@ export class KubeApiHandler {
   }
 
   private async get(scope: RequestScope, info: ResourceInfo, req: ParsedRequest, res: Response): Promise<void> {
+    parseResourceVersion(param(req.query, 'resourceVersion')); // a malformed one is a 400, as for lists
     if (info.subresource === 'scale') return this.responder.json(req, res, 200, await this.resources.getScale(scope, info.name!));
-    return this.responder.object(req, res, scope, 200, await this.resources.get(scope, info.name!));
+    if (this.responder.wantsTable(req)) return this.responder.object(req, res, scope, 200, await this.resources.get(scope, info.name!));
+    return this.responder.text(req, res, 200, await this.resources.getJson(scope, info.name!));
+  }
+
+  /** JSON lists are written from the reader's per-object JSON; Tables are built from the objects. */
+  private async list(scope: RequestScope, req: ParsedRequest, res: Response): Promise<void> {
+    const query = listQuery(req.query);
+    if (this.responder.wantsTable(req)) return this.responder.list(req, res, scope, await this.resources.list(scope, query));
+    return this.responder.text(req, res, 200, await this.resources.listJson(scope, query));
   }
 
   private async update(scope: RequestScope, info: ResourceInfo, req: ParsedRequest, res: Response): Promise<void> {

@@ -8,6 +8,16 @@ import { TableConverter } from './table-converter.js';
 import { warningHeaders } from './warning-headers.js';
 import { KubeWatchHandler } from './kube-watch.handler.js';
 
+/** What `res.type('application/json')` and `res.send(string)` set. */
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
+/** When `res.send(json)` would only set Content-Type and Content-Length and end with the body. */
+function sendsPlainly(req: ParsedRequest, res: Response, code: number): boolean {
+  if (code !== 200 && code !== 201) return false;
+  if (req.method === 'HEAD' || req.headers['if-none-match'] !== undefined || req.headers['if-modified-since'] !== undefined) return false;
+  return !res.hasHeader('Transfer-Encoding') && !res.hasHeader('ETag') && typeof req.app.get('etag fn') !== 'function';
+}
+
 /**
  * Writes API responses as kube-apiserver does: JSON (or a meta.k8s.io/v1 Table when the
  * Accept header asks for one), `Warning` headers, and watch streams.
@@ -21,8 +31,29 @@ export class KubeResponder {
   ) {}
 
   json(req: ParsedRequest, res: Response, code: number, body: unknown): void {
+    this.text(req, res, code, req.method === 'HEAD' ? undefined : JSON.stringify(body));
+  }
+
+  /**
+   * A body already serialised as JSON. Express's `res.send` when it could change something
+   * (HEAD, conditional requests, ETags, codes without a body); otherwise the very headers it
+   * would write (same text, same order), without its per-call parsing of them.
+   */
+  text(req: ParsedRequest, res: Response, code: number, json: string | undefined): void {
+    if (json !== undefined && sendsPlainly(req, res, code)) {
+      res.statusCode = code;
+      res.setHeader('Content-Type', JSON_CONTENT_TYPE);
+      res.setHeader('Content-Length', String(Buffer.byteLength(json)));
+      res.end(json);
+      return;
+    }
     res.status(code).type('application/json');
-    res.send(req.method === 'HEAD' ? undefined : JSON.stringify(body));
+    res.send(req.method === 'HEAD' ? undefined : json);
+  }
+
+  /** Whether the response is a meta.k8s.io Table (built from objects) rather than the objects' JSON. */
+  wantsTable(req: ParsedRequest): boolean {
+    return this.tables.wanted(req);
   }
 
   object(req: ParsedRequest, res: Response, scope: RequestScope, code: number, object: KubeObject): void {

@@ -19,8 +19,8 @@ const logger = new Logger('ValidationEvents');
 
 /**
  * Records a Warning event `FailedValidation` when a write of an Application (main resource or a
- * subresource) is refused with 422 Invalid, unless the request is a dry run or no recorder is
- * wired. Best effort and fire-and-forget: never throws and never delays the caller, which still
+ * subresource) is refused with 422 Invalid, unless the request is a dry run, no recorder is
+ * wired, or the body names no object (no name nor generateName: nothing to attach it to). Best effort and fire-and-forget: never throws and never delays the caller, which still
  * answers with the original error. Admission denials are recorded by the admission chain
  * (`AdmissionDenied`), not here.
  */
@@ -28,6 +28,12 @@ export function recordValidationFailure(recorder: EventRecorder | undefined, sco
   if (!recorder || write.dryRun || !(error instanceof InvalidError)) return;
   if (scope.definition.group !== APPLICATION_GROUP || scope.definition.kind !== 'Application') return;
   const ref = reference(scope, error, write.body);
+  if (!ref.name) {
+    // Nothing to attach the event to (an event needs the object's name): a refused write is
+    // the client's business, answered with the 422; not worth more than a debug line.
+    logger.debug(`no ${FAILED_VALIDATION_REASON} event for a refused write of an unnamed ${scope.definition.kind}`);
+    return;
+  }
   const record = (regarding: ObjectReference) => {
     try {
       recorder.record({ regarding, type: 'Warning', reason: FAILED_VALIDATION_REASON, message: error.message, severity: 'Warning' });
@@ -35,7 +41,7 @@ export function recordValidationFailure(recorder: EventRecorder | undefined, sco
       logger.warn(`could not record the ${FAILED_VALIDATION_REASON} event: ${(recordError as Error).message}`);
     }
   };
-  if (!write.stored || !ref.name) return record(ref);
+  if (!write.stored) return record(ref);
   write.stored(ref.name).then(
     (object) => record({ ...ref, uid: object.metadata?.uid, resourceVersion: object.metadata?.resourceVersion }),
     () => record(ref),

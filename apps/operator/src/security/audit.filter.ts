@@ -46,10 +46,11 @@ export class AuditRecorder {
     const attributes = context.request.attributes;
     const user = context.user ?? ANONYMOUS_USER;
     const body = (req as Request & { body?: unknown }).body;
+    const level = this.logger.level === 'Request' && !carriesCredentials(attributes) ? 'Request' : 'Metadata';
     return {
       kind: 'Event',
       apiVersion: 'audit.k8s.io/v1',
-      level: this.logger.level === 'Request' ? 'Request' : 'Metadata',
+      level,
       auditID,
       stage,
       requestURI: auditRequestUri(req.originalUrl),
@@ -58,12 +59,17 @@ export class AuditRecorder {
       sourceIPs: sourceIPs(req.headers, req.socket.remoteAddress),
       ...(req.headers['user-agent'] ? { userAgent: req.headers['user-agent'] } : {}),
       ...(attributes.kind === 'resource' ? { objectRef: objectRef(attributes, body) } : {}),
-      ...(context.request.mutating && body !== undefined && stage === 'ResponseComplete' ? { requestObject: body } : {}),
+      ...(level === 'Request' && context.request.mutating && body !== undefined && stage === 'ResponseComplete' ? { requestObject: body } : {}),
       requestReceivedTimestamp: microTime(context.receivedAt),
       stageTimestamp: microTime(new Date()),
       ...(context.decision ? { annotations: decisionAnnotations(context.decision) } : {}),
     };
   }
+}
+
+/** A TokenReview's body is a token: audited at Metadata level whatever AUDIT_LEVEL says (as kube's recommended policies do). */
+function carriesCredentials(attributes: SecurityContext['request']['attributes']): boolean {
+  return attributes.kind === 'resource' && attributes.apiGroup === 'authentication.k8s.io' && attributes.resource === 'tokenreviews';
 }
 
 function objectRef(attributes: Extract<SecurityContext['request']['attributes'], { kind: 'resource' }>, body: unknown) {

@@ -7,7 +7,7 @@ import { refuse, setContext } from './security-context.js';
 
 /**
  * First security filter: classifies the request, then (AUTH_MODE=token) authenticates its
- * bearer token. Public paths pass with no identity. No credentials, or credentials that match
+ * bearer token (token files, then, in cluster mode, a TokenReview). Public paths pass with no identity. No credentials, or credentials that match
  * no token, are answered 401 `Unauthorized` (and audited, like kube's failed-authentication
  * audit); a known token sets `req.user` = {username, uid, groups}, which the API handler hands
  * to admission as `userInfo`.
@@ -18,14 +18,15 @@ export function authenticationFilter(authenticator: Authenticator, audit: AuditR
     const context = { request, receivedAt: new Date() };
     setContext(res, context);
     if (!authenticator.enabled || request.public) return next();
-    const result = authenticator.authenticate(req.headers.authorization);
-    if (!result.user) {
-      const error = new UnauthorizedError();
-      audit.failedAuthentication(req, context, error);
-      return refuse(req, res, error);
-    }
-    (req as Request & { user?: unknown }).user = result.user;
-    setContext(res, { ...context, user: result.user });
-    next();
+    authenticator.authenticate(req.headers.authorization).then((result) => {
+      if (!result.user) {
+        const error = new UnauthorizedError();
+        audit.failedAuthentication(req, context, error);
+        return refuse(req, res, error);
+      }
+      (req as Request & { user?: unknown }).user = result.user;
+      setContext(res, { ...context, user: result.user });
+      next();
+    }, next);
   };
 }

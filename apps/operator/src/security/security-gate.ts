@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import type { INestApplication } from '@nestjs/common';
 import type { RequestHandler } from 'express';
 import { OperatorConfig } from '@app/config';
-import { AccessReviewService, AuditLogger, Authenticator, Authorizer, MaxInFlightLimiter } from '@app/security';
+import { AccessReviewService, AuditLogger, Authenticator, Authorizer, MaxInFlightLimiter, TokenReviewService } from '@app/security';
 import { AuditRecorder } from './audit.filter.js';
 import { authenticationFilter } from './authentication.filter.js';
 import { authorizationFilter } from './authorization.filter.js';
@@ -12,7 +12,9 @@ import { selfReviewFilter } from './self-review.filter.js';
 /**
  * The security filters, in kube-apiserver's order: authentication (401) → audit → max in
  * flight (429) → authorization (403) → request deadline (504), all before the body is read;
- * then the self access reviews, answered without reaching the API handler.
+ * then (standalone) the self access reviews, answered without reaching the API handler. In
+ * cluster mode the same filters guard the operator's own endpoints, with the cluster's
+ * identities (TokenReview) and RBAC (SubjectAccessReview).
  */
 @Injectable()
 export class SecurityGate {
@@ -22,7 +24,8 @@ export class SecurityGate {
     private readonly authorizer: Authorizer,
     private readonly limiter: MaxInFlightLimiter,
     private readonly audit: AuditLogger,
-    private readonly reviews: AccessReviewService,
+    @Optional() private readonly reviews?: AccessReviewService,
+    @Optional() private readonly tokenReviews?: TokenReviewService,
   ) {}
 
   handlers(): RequestHandler[] {
@@ -33,16 +36,12 @@ export class SecurityGate {
       inFlightFilter(this.limiter),
       authorizationFilter(this.authorizer),
       deadlineFilter(this.config.REQUEST_TIMEOUT_SECONDS),
-      selfReviewFilter(this.reviews),
+      ...(this.reviews && this.tokenReviews ? [selfReviewFilter(this.reviews, this.tokenReviews)] : []),
     ];
   }
 }
 
-/**
- * The filters to `app.use(...)` before the body middleware (bootstrap.ts). MODE=cluster serves no
- * Kubernetes API and has no SecurityModule: a pass-through then (app.use needs one handler).
- */
+/** The filters to `app.use(...)` before the body middleware (bootstrap.ts), in both modes. */
 export function securityMiddlewares(app: INestApplication): RequestHandler[] {
-  if (app.get(OperatorConfig).MODE === 'cluster') return [(_req, _res, next) => next()];
   return app.get(SecurityGate).handlers();
 }

@@ -24,7 +24,12 @@ export class SecurityStartup implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    if (servesOpenApi(this.config)) {
+    if (servesOpenApi(this.config) && this.config.MODE === 'cluster') {
+      this.logger.warn(
+        `AUTH_MODE=none with HOST=${this.config.HOST}: /metrics, /events, /watch, /leader and the cluster's Applications are served WITHOUT AUTHENTICATION ` +
+          'to anyone who can reach this address. Unset AUTH_MODE to accept only the cluster\'s identities (TokenReview) and RBAC (SubjectAccessReview).',
+      );
+    } else if (servesOpenApi(this.config)) {
       this.logger.warn(
         `AUTH_MODE=none with HOST=${this.config.HOST}: the API is served WITHOUT AUTHENTICATION to anyone who can reach this address. ` +
           'Anyone can create, change and delete every Application. Set AUTH_BOOTSTRAP=true or TOKEN_AUTH_FILE to require tokens, or bind HOST=127.0.0.1.',

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { OperatorConfig } from '@app/config';
-import { AccessControlModule, AccessControlModuleOptions } from '@app/security';
+import { AccessControlModule, AccessControlModuleOptions, DelegatedAccessControlModule } from '@app/security';
 import { AccessReviewController } from './access-review.controller.js';
 import { DashboardAuthController } from './dashboard-auth.controller.js';
 import { SecurityGate } from './security-gate.js';
@@ -8,17 +8,20 @@ import { SecurityStartup } from './security-startup.js';
 
 /**
  * The API's security: access control (AccessControlModule from @app/security, configured from
- * OperatorConfig), the self access review endpoints, the dashboard's token script, and the
- * SecurityGate whose filters bootstrap.ts installs before the body middleware. Import it before
+ * OperatorConfig; in cluster mode DelegatedAccessControlModule, which asks the cluster), the
+ * self access review endpoints (standalone), the dashboard's token script, and the SecurityGate
+ * whose filters bootstrap.ts installs before the body middleware. Import it before
  * KubeApiModule so the review routes win over the generic `/apis/*` handler.
  */
 @Module({})
 export class SecurityModule {
   static forRoot(config: OperatorConfig): DynamicModule {
+    const cluster = config.MODE === 'cluster';
+    const accessControl = cluster ? DelegatedAccessControlModule : AccessControlModule;
     return {
       module: SecurityModule,
-      imports: [AccessControlModule.forRoot(accessControlOptions(config))],
-      controllers: [AccessReviewController, DashboardAuthController],
+      imports: [accessControl.forRoot(accessControlOptions(config))],
+      controllers: cluster ? [DashboardAuthController] : [AccessReviewController, DashboardAuthController],
       providers: [SecurityGate, SecurityStartup],
       exports: [SecurityGate],
     };

@@ -3,30 +3,46 @@ import { parse as parseYaml } from 'yaml';
 import { BadRequestError, RequestEntityTooLargeError, StatusError, UnsupportedMediaTypeError } from '@app/api-machinery';
 import { SYSTEM_USER, UserInfo } from '@app/resources';
 import { decodeKubeProtobuf, KUBE_PROTOBUF_MEDIA_TYPE } from '@app/api-machinery';
-import { AccessReviewService, SELF_SUBJECT_ACCESS_REVIEWS, SELF_SUBJECT_RULES_REVIEWS } from '@app/security';
+import { AccessReviewService, TokenReviewService } from '@app/security';
 import { MAX_BODY_BYTES, mediaTypeOf } from '../http/body.middleware.js';
 import { sendStatus } from '../http/send-status.js';
 
-const BASE = '/apis/authorization.k8s.io/v1/';
 const JSON_TYPES = new Set(['', 'application/json']);
 const YAML_TYPES = new Set(['application/yaml', 'application/x-yaml', 'text/yaml']);
 
+type Answer = (body: unknown, user: UserInfo, namespace: string) => unknown;
+
+/** The review resources, by the path under /apis that creates them (`{ns}` for the namespaced one). */
+function answers(access: AccessReviewService, tokens: TokenReviewService): Map<string, Answer> {
+  return new Map<string, Answer>([
+    ['authorization.k8s.io/v1/selfsubjectaccessreviews', (body, user) => access.selfSubjectAccessReview(user, body)],
+    ['authorization.k8s.io/v1/selfsubjectrulesreviews', (body, user) => access.selfSubjectRulesReview(user, body)],
+    ['authorization.k8s.io/v1/subjectaccessreviews', (body) => access.subjectAccessReview(body)],
+    ['authorization.k8s.io/v1/namespaces/{ns}/localsubjectaccessreviews', (body, _user, namespace) => access.localSubjectAccessReview(namespace, body)],
+    ['authentication.k8s.io/v1/tokenreviews', (body) => tokens.tokenReview(body)],
+    ['authentication.k8s.io/v1/selfsubjectreviews', (body, user) => tokens.selfSubjectReview(user, body)],
+  ]);
+}
+
 /**
- * `POST .../selfsubjectaccessreviews` and `.../selfsubjectrulesreviews`, answered here (201,
- * JSON) and never stored. They are read here rather than by the body middleware because
+ * `POST` of the review resources (SelfSubjectAccessReview, SelfSubjectRulesReview,
+ * SubjectAccessReview, LocalSubjectAccessReview, TokenReview, SelfSubjectReview), answered here
+ * (201, JSON) and never stored. They are read here rather than by the body middleware because
  * kubectl sends them as Kubernetes protobuf (`application/vnd.kubernetes.protobuf`), which this
  * filter decodes; JSON and YAML are accepted too. Runs after authorization.
  */
-export function selfReviewFilter(reviews: AccessReviewService): RequestHandler {
+export function selfReviewFilter(access: AccessReviewService, tokens: TokenReviewService): RequestHandler {
+  const table = answers(access, tokens);
   return (req: Request, res: Response, next: NextFunction) => {
-    const kind = req.method === 'POST' && req.path.startsWith(BASE) ? req.path.slice(BASE.length) : '';
-    if (kind !== SELF_SUBJECT_ACCESS_REVIEWS && kind !== SELF_SUBJECT_RULES_REVIEWS) return next();
+    const match = req.method === 'POST' ? reviewOf(req.path) : undefined;
+    const answer = match && table.get(match.key);
+    if (!match || !answer) return next();
     readBody(req)
-      .then((raw) => {
+      .then(async (raw) => {
         const body = decode(mediaTypeOf(req.headers['content-type']), raw);
         (req as Request & { body?: unknown }).body = body;
         const user = (req as Request & { user?: UserInfo }).user ?? SYSTEM_USER;
-        const review = kind === SELF_SUBJECT_ACCESS_REVIEWS ? reviews.selfSubjectAccessReview(user, body) : reviews.selfSubjectRulesReview(user, body);
+        const review = await answer(body, user, match.namespace);
         res.status(201).type('application/json').send(JSON.stringify(review));
       })
       .catch((error: unknown) => {
@@ -34,6 +50,14 @@ export function selfReviewFilter(reviews: AccessReviewService): RequestHandler {
         next(error);
       });
   };
+}
+
+/** `/apis/<group>/v1/[namespaces/<ns>/]<plural>` → the table key and the namespace. */
+function reviewOf(path: string): { key: string; namespace: string } | undefined {
+  const match = /^\/apis\/(authorization\.k8s\.io|authentication\.k8s\.io)\/v1\/(?:namespaces\/([^/]+)\/)?([a-z]+)$/.exec(path);
+  if (!match) return undefined;
+  const [, group, namespace, plural] = match;
+  return { key: `${group}/v1/${namespace !== undefined ? 'namespaces/{ns}/' : ''}${plural}`, namespace: namespace ?? '' };
 }
 
 function decode(mediaType: string, raw: Buffer): unknown {

@@ -2,7 +2,7 @@ import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiSseWatch, TAG } from '../docs/decorators.js';
-import { ChangePredicate, SseQueryParams, SseService } from '@app/watch';
+import { ChangeAuthorizer, SseQueryParams, SseService } from '@app/watch';
 import { InFlightRequests } from '../http/in-flight.js';
 
 /**
@@ -20,7 +20,7 @@ export class WatchController {
   @ApiSseWatch()
   watch(@Query() query: SseQueryParams, @Headers('last-event-id') lastEventId: string | undefined, @Res() res: Response): void {
     // Set by the security filters: only the changes the caller may watch (absent: every change).
-    this.sse.open(res, query, lastEventId, (res.locals as { authorizeChange?: ChangePredicate }).authorizeChange);
+    this.sse.open(res, query, lastEventId, (res.locals as { authorizeChange?: ChangeAuthorizer }).authorizeChange);
     InFlightRequests.markLongRunning(res);
   }
 }

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { decodeAdmissionReview } from './review-decoder.js';
 import { application, attributesFor, counterValue, fixedClock, fixedPolicies, reviewBody, testMetrics } from '../testing/admission-fixtures.js';
 import { AdmissionReviewService } from './admission-review.service.js';
+import { applicationAdmissionReview } from './admission-review-request.js';
 
 function service() {
   const { metrics, registry } = testMetrics();
@@ -16,24 +17,12 @@ function service() {
 const decodePatch = (patch: string) => JSON.parse(Buffer.from(patch, 'base64').toString('utf8')) as JsonPatchOperation[];
 
 /** The seed's example: an Application with image nginx:1.25 and 3 replicas, CREATE. */
-const seedReview = {
-  apiVersion: 'admission.k8s.io/v1',
-  kind: 'AdmissionReview',
-  request: {
-    uid: '705ab4f5-6393-11e8-b7cc-42010a800002',
-    kind: { group: 'cloudnative.elide.dev', version: 'v1', kind: 'Application' },
-    resource: { group: 'cloudnative.elide.dev', version: 'v1', resource: 'applications' },
-    namespace: 'default',
-    operation: 'CREATE',
-    userInfo: { username: 'admin' },
-    object: {
-      apiVersion: 'cloudnative.elide.dev/v1',
-      kind: 'Application',
-      metadata: { name: 'test-app', namespace: 'default' },
-      spec: { image: 'nginx:1.25', replicas: 3 },
-    },
-  },
-};
+const seedReview = applicationAdmissionReview({
+  apiVersion: 'cloudnative.elide.dev/v1',
+  kind: 'Application',
+  metadata: { name: 'test-app', namespace: 'default' },
+  spec: { image: 'nginx:1.25', replicas: 3 },
+});
 
 describe(AdmissionReviewService.name, () => {
   it('validates the seed example: allowed, with the resource-hint warning', () => {

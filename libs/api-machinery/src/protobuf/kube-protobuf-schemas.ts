@@ -35,6 +35,9 @@ const binding: MessageSchema = { 1: m('metadata', objectMeta), 2: m('subjects', 
 const resourceAttributes: MessageSchema = { 1: s('namespace'), 2: s('verb'), 3: s('group'), 4: s('version'), 5: s('resource'), 6: s('subresource'), 7: s('name') };
 const nonResourceAttributes: MessageSchema = { 1: s('path'), 2: s('verb') };
 
+// SubjectAccessReviewSpec: 5 (extra, map<string, ExtraValue>) is not decoded.
+const subjectAccessReviewSpec: MessageSchema = { 1: m('resourceAttributes', resourceAttributes), 2: m('nonResourceAttributes', nonResourceAttributes), 3: s('user'), 4: s('groups', true), 6: s('uid') };
+
 /** The kinds whose protobuf bodies can be decoded, by `apiVersion/kind`. */
 export const KUBE_PROTOBUF_SCHEMAS: Record<string, MessageSchema> = {
   'rbac.authorization.k8s.io/v1/Role': role,
@@ -46,5 +49,9 @@ export const KUBE_PROTOBUF_SCHEMAS: Record<string, MessageSchema> = {
     2: m('spec', { 1: m('resourceAttributes', resourceAttributes), 2: m('nonResourceAttributes', nonResourceAttributes) }),
   },
   'authorization.k8s.io/v1/SelfSubjectRulesReview': { 1: m('metadata', objectMeta), 2: m('spec', { 1: s('namespace') }) },
+  'authorization.k8s.io/v1/SubjectAccessReview': { 1: m('metadata', objectMeta), 2: m('spec', subjectAccessReviewSpec) },
+  'authorization.k8s.io/v1/LocalSubjectAccessReview': { 1: m('metadata', objectMeta), 2: m('spec', subjectAccessReviewSpec) },
+  'authentication.k8s.io/v1/TokenReview': { 1: m('metadata', objectMeta), 2: m('spec', { 1: s('token'), 2: s('audiences', true) }) },
+  'authentication.k8s.io/v1/SelfSubjectReview': { 1: m('metadata', objectMeta) },
   'v1/Namespace': { 1: m('metadata', objectMeta), 2: m('spec', { 1: s('finalizers', true) }) },
 };

@@ -75,4 +75,35 @@ export interface ResourceDefinition {
   convert(object: KubeObject, version: string): KubeObject;
   /** Where the object came from: `crd` (user or built-in CRD object) or `builtin`. */
   source: 'crd' | 'builtin';
+  /**
+   * Optional: the resource's own name rule (kube's per-resource `ValidateObjectMeta` name
+   * function, e.g. RBAC's path-segment names), one message per problem, empty when valid.
+   * Absent: the name must be a DNS-1123 subdomain. Must accept any value (a body may carry a non-string).
+   */
+  validateName?(name: unknown): string[];
+  /**
+   * Optional: a check of kube's REST storage layer for this resource (RBAC's privilege-escalation
+   * check), run on every create and update (dryRun too) after mutating admission and before the
+   * schema and metadata validation. Refuses by throwing a StatusError; must not store anything.
+   */
+  validateWrite?(attempt: WriteAttempt): void | Promise<void>;
+  /**
+   * Optional: the resource's update-only validation (kube's strategy `ValidateUpdate`, e.g. an
+   * immutable field), reported in the same 422 Invalid as the schema and metadata causes.
+   */
+  validateUpdate?(object: KubeObject, old: KubeObject): StatusCause[];
+}
+
+/** A create or update as `ResourceDefinition.validateWrite` sees it. */
+export interface WriteAttempt {
+  operation: 'CREATE' | 'UPDATE';
+  /** The object to be written, after mutating admission (the hook may read it, not change it). */
+  object: KubeObject;
+  /** The stored object (UPDATE). */
+  oldObject?: KubeObject;
+  /** The request's namespace; '' or undefined for a cluster-scoped resource. */
+  namespace?: string;
+  /** Who asks, as authentication established it (`system:masters` members included). */
+  user: { username: string; uid?: string; groups?: string[]; extra?: Record<string, string[]> };
+  dryRun: boolean;
 }

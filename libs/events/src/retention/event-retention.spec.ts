@@ -87,6 +87,27 @@ describe(EventRetention.name, () => {
     assert.deepEqual(names(f), ['b', 'c', 'd']);
   });
 
+  it('holds the cap through a burst far above it, without a sweep per write', async () => {
+    const f = eventsFixture({ ttlSeconds: 0, maxEvents: 100 });
+    let peak = 0;
+    let lists = 0;
+    const list = f.client.list.bind(f.client);
+    f.client.list = (namespace) => {
+      lists += 1;
+      return list(namespace);
+    };
+    f.client.beforeWrite = (verb) => {
+      if (verb === 'create') peak = Math.max(peak, f.stored().length + 1);
+    };
+    for (let i = 0; i < 1000; i++) f.recorder.record({ regarding: application(`burst-${i}`), type: 'Normal', reason: 'Synced', message: `n${i}` });
+    await f.recorder.flush();
+    await f.retention.sweep();
+    assert.ok(peak <= 100, `at most maxEvents stored at any time, saw ${peak}`);
+    assert.ok(f.stored().length <= 100 && f.stored().length >= 90, `${f.stored().length} left`);
+    assert.ok(lists <= 1000 / 5, `${lists} sweeps for 1000 writes`);
+    assert.ok(names(f).includes('burst-999'), 'the newest are kept');
+  });
+
   it('runs every sweepIntervalMs once registered, and stops at shutdown', async () => {
     mock.timers.enable({ apis: ['setInterval'] });
     const f = eventsFixture({ ttlSeconds: 60, maxEvents: 0, sweepIntervalMs: MINUTE });

@@ -6,6 +6,7 @@ import {
   generateNameSuffix,
   InvalidError,
   KubeObject,
+  objectMetaDecodeError,
   ObjectMeta,
   rfc3339Now,
   StatusCause,
@@ -35,6 +36,11 @@ export function checkBody(scope: RequestScope, body: unknown): KubeObject {
   }
   if (object.metadata !== undefined && (typeof object.metadata !== 'object' || object.metadata === null || Array.isArray(object.metadata))) {
     throw new BadRequestError('metadata must be an object');
+  }
+  const decodeError = objectMetaDecodeError(object.metadata);
+  if (decodeError) {
+    // kube-apiserver's transformDecodeError wording for a body that does not decode.
+    throw new BadRequestError(`${scope.definition.kind} in version "${scope.version.name}" cannot be handled as a ${scope.definition.kind}: ${decodeError}`);
   }
   object.apiVersion = expected;
   object.kind = scope.definition.kind;
@@ -98,7 +104,7 @@ export function validateMetadata(scope: RequestScope, object: KubeObject, extra:
   if (!name) {
     causes.push(fieldCause.required('metadata.name', 'name or generateName is required'));
   } else {
-    for (const message of validateObjectName(name)) causes.push(fieldCause.invalid('metadata.name', name, message));
+    for (const message of scope.definition.validateName?.(name) ?? validateObjectName(name)) causes.push(fieldCause.invalid('metadata.name', name, message));
   }
   if (scope.definition.scope === 'Namespaced') {
     for (const message of validateNamespaceName(metadata.namespace ?? '')) causes.push(fieldCause.invalid('metadata.namespace', metadata.namespace ?? '', message));

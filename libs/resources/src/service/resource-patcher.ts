@@ -1,4 +1,15 @@
-import { applyJsonPatch, applyMergePatch, BadRequestError, ConflictError, KubeObject, UnsupportedMediaTypeError } from '@app/api-machinery';
+import {
+  applyJsonPatch,
+  applyMergePatch,
+  BadRequestError,
+  ConflictError,
+  goJson,
+  goQuote,
+  KubeObject,
+  objectMetaDecodeError,
+  StatusError,
+  UnsupportedMediaTypeError,
+} from '@app/api-machinery';
 import { PatchType, WriteResult } from '../client/resource-client.js';
 import { parseResourceVersion } from '../storage/codec.js';
 import { ApplyOptions, ResourceApplier } from './apply/resource-applier.js';
@@ -37,31 +48,45 @@ export class ResourcePatcher {
   }
 }
 
+/** A string `metadata.resourceVersion` in a merge patch is a precondition; other types fail later, on the patched object. */
 function mergePatchPrecondition(patch: unknown): number | undefined {
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
     throw new BadRequestError('the body of a merge patch must be a JSON object');
   }
-  const rv = (patch as KubeObject).metadata?.resourceVersion;
-  const parsed = parseResourceVersion(typeof rv === 'string' ? rv : undefined);
-  if (parsed !== undefined && Number.isNaN(parsed)) throw new BadRequestError(`invalid resourceVersion: ${String(rv)}`);
-  return parsed;
+  const metadata = (patch as KubeObject).metadata as unknown;
+  const rv = typeof metadata === 'object' && metadata !== null ? (metadata as Record<string, unknown>).resourceVersion : undefined;
+  return typeof rv === 'string' ? parseResourceVersion(rv) : undefined;
 }
 
+/**
+ * The patched document must decode as an object of the resource (kube: 422 naming the patched
+ * JSON); its resourceVersion, when it has one, must be the current one (no resourceVersion,
+ * e.g. removed or set to null, is an unconditional update, as in kube), and its name the URL's.
+ */
 function checkPatched(scope: RequestScope, name: string, current: KubeObject, patched: unknown, subresource: string | undefined): KubeObject {
   if (typeof patched !== 'object' || patched === null || Array.isArray(patched)) {
     throw new BadRequestError('the patched document is not an object');
   }
   const next = patched as KubeObject;
-  if (next.metadata?.resourceVersion !== current.metadata?.resourceVersion) {
+  const decodeError = objectMetaDecodeError(next.metadata);
+  if (decodeError) throw patchInvalid(next, decodeError);
+  const rv = next.metadata?.resourceVersion;
+  if (rv && parseResourceVersion(rv) !== parseResourceVersion(current.metadata?.resourceVersion)) {
     throw new ConflictError(groupResource(scope), name);
   }
-  if (next.metadata?.name !== undefined && next.metadata.name !== name) {
-    throw new BadRequestError(`the name of the object (${String(next.metadata.name)}) does not match the name on the URL (${name})`);
-  }
+  const patchedName = next.metadata?.name;
+  if (!patchedName) throw new BadRequestError(`the name of the object (${name} based on URL) was undeterminable: name or generateName is required`);
+  if (patchedName !== name) throw new BadRequestError(`the name of the object (${patchedName}) does not match the name on the URL (${name})`);
   if (subresource === 'status') return { ...current, status: next.status };
   if (scope.version.subresources.status) {
     if (current.status === undefined) delete next.status;
     else next.status = current.status;
   }
   return next;
+}
+
+/** kube's jsonPatcher answer when the patched JSON does not decode: 422 on the field `patch`, kind and name empty. */
+function patchInvalid(patched: KubeObject, detail: string): StatusError {
+  const message = `Invalid value: ${goQuote(goJson(patched))}: ${detail}`;
+  return new StatusError(422, 'Invalid', ` "" is invalid: patch: ${message}`, { causes: [{ reason: 'FieldValueInvalid', message, field: 'patch' }] });
 }

@@ -1,4 +1,4 @@
-import { BadRequestError, KubeObject } from '@app/api-machinery';
+import { KubeObject } from '@app/api-machinery';
 import { Store, WatchEvent } from '@app/storage';
 import { concat, defer, from, mergeMap, Observable, catchError, throwError, EMPTY, of } from 'rxjs';
 import { ResourceWatchEvent, WatchQuery } from '../client/resource-client.js';
@@ -22,7 +22,6 @@ export class ResourceWatcher {
   watch(scope: RequestScope, query: WatchQuery = {}): Observable<ResourceWatchEvent> {
     const predicate = compileSelectors(scope.definition, query);
     const rv = parseResourceVersion(query.resourceVersion);
-    if (rv !== undefined && Number.isNaN(rv)) throw new BadRequestError(`invalid resourceVersion: ${query.resourceVersion}`);
     return defer(() => (rv ? this.changesAfter(scope, predicate, rv) : this.initialThenChanges(scope, predicate, query))).pipe(catchError((error: unknown) => throwError(() => toApiError(error, groupResource(scope), ''))));
   }
 

@@ -1,4 +1,4 @@
-import { AlreadyExistsError, BadRequestError, ConflictError, InvalidError, KubeObject, NotFoundError, rfc3339Now, fieldCause } from '@app/api-machinery';
+import { AlreadyExistsError, BadRequestError, ConflictError, KubeObject, NotFoundError, rfc3339Now } from '@app/api-machinery';
 import { Store } from '@app/storage';
 import { AdmissionChain } from '../admission/admission-chain.js';
 import { DeleteOptions, WriteOptions, WriteResult } from '../client/resource-client.js';
@@ -7,8 +7,9 @@ import { objectKey } from '../storage/keys.js';
 import { storeCall } from '../storage/storage-errors.js';
 import { bumpGenerationIfSpecChanged, carrySystemFields, checkBody, initializeForCreate } from './object-meta.js';
 import { ResourceReader } from './resource-reader.js';
-import { groupResource, kindOf, RequestScope, resolveWriteOptions, ResolvedWriteOptions } from './request-scope.js';
+import { groupResource, RequestScope, resolveWriteOptions, ResolvedWriteOptions } from './request-scope.js';
 import { NamespaceProvisioner } from './namespace-provisioner.js';
+import { isNamespaces, markTerminating, pendingFinalizers, prepareNamespaceForCreate, stillTerminating } from './namespace-lifecycle.js';
 import { WriteAdmission } from './write-admission.js';
 import { attributionView, checkDeletePreconditions, forbidNewFinalizersWhileDeleting, isNoop, nextForUpdate, recordManagedFields, UpdateTarget } from './write-rules.js';
 
@@ -36,7 +37,9 @@ export class ResourceWriter {
     const opts = resolveWriteOptions(options);
     const object = checkBody(scope, body);
     const requested = object.metadata!.managedFields;
+    const namespaceExists = await this.namespaces.admitCreate(scope, object.metadata!.name);
     initializeForCreate(object);
+    if (isNamespaces(scope)) prepareNamespaceForCreate(object);
     if (scope.version.subresources.status) delete object.status;
     const warnings: string[] = [];
     const view = attributionView(scope, object, undefined, opts);
@@ -48,7 +51,7 @@ export class ResourceWriter {
       if (await this.reader.getStored(scope, name)) throw new AlreadyExistsError(groupResource(scope), name);
       return { object: admitted, warnings, created: true };
     }
-    await this.namespaces.ensure(scope, opts);
+    await this.namespaces.ensure(scope, opts, namespaceExists);
     const stored = scope.definition.convert(admitted, scope.definition.storageVersion);
     const kv = await storeCall(groupResource(scope), name, () => this.store.create(key, encode(stored)));
     return { object: scope.definition.convert(decode(kv), scope.version.name), warnings, created: true };
@@ -66,9 +69,6 @@ export class ResourceWriter {
       throw new BadRequestError(`the name of the object (${String(bodyName)}) does not match the name on the URL (${name})`);
     }
     const precondition = parseResourceVersion(incoming.metadata?.resourceVersion);
-    if (precondition !== undefined && Number.isNaN(precondition)) {
-      throw new InvalidError(kindOf(scope), name, [fieldCause.invalid('metadata.resourceVersion', incoming.metadata?.resourceVersion, 'must be a number')]);
-    }
     return this.guaranteedUpdate(scope, name, precondition, opts, (current) => nextForUpdate(scope, incoming, current, target));
   }
 
@@ -113,7 +113,7 @@ export class ResourceWriter {
     const unchanged = isNoop(admitted, current);
     if (unchanged || opts.dryRun) return { object: unchanged ? current : admitted, warnings };
     const key = objectKey(scope.definition, scope.namespace, name);
-    if (admitted.metadata?.deletionTimestamp && (admitted.metadata.finalizers ?? []).length === 0) {
+    if (admitted.metadata?.deletionTimestamp && pendingFinalizers(scope, admitted).length === 0) {
       const kv = await storeCall(groupResource(scope), name, () => this.store.delete(key, revision));
       return { object: scope.definition.convert(decode(kv), scope.version.name), warnings };
     }
@@ -129,7 +129,7 @@ export class ResourceWriter {
    */
   async delete(scope: RequestScope, name: string, options?: DeleteOptions): Promise<WriteResult> {
     const opts = resolveWriteOptions(options);
-    const precondition = parseResourceVersion(options?.preconditions?.resourceVersion);
+    const precondition = options?.preconditions?.resourceVersion || undefined;
     for (let attempt = 0; ; attempt++) {
       const stored = await this.reader.getStored(scope, name);
       if (!stored) throw new NotFoundError(groupResource(scope), name);
@@ -148,10 +148,11 @@ export class ResourceWriter {
   private async commitDelete(scope: RequestScope, current: KubeObject, revision: number, opts: ResolvedWriteOptions): Promise<WriteResult> {
     const name = current.metadata!.name!;
     const key = objectKey(scope.definition, scope.namespace, name);
-    if ((current.metadata?.finalizers ?? []).length > 0) {
+    if (isNamespaces(scope) && current.metadata?.deletionTimestamp && pendingFinalizers(scope, current).length > 0) throw stillTerminating(name);
+    if (pendingFinalizers(scope, current).length > 0 || (isNamespaces(scope) && !current.metadata?.deletionTimestamp)) {
       if (current.metadata?.deletionTimestamp) return { object: current, warnings: [] };
-      const next = structuredClone(current);
-      next.metadata!.deletionTimestamp = rfc3339Now();
+      const next = isNamespaces(scope) ? markTerminating(current) : structuredClone(current);
+      next.metadata!.deletionTimestamp ??= rfc3339Now();
       next.metadata!.deletionGracePeriodSeconds = 0;
       if (opts.dryRun) return { object: next, warnings: [] };
       const stored = scope.definition.convert(next, scope.definition.storageVersion);

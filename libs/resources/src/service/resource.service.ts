@@ -57,6 +57,16 @@ export class ResourceService {
     return this.reader.list(scope, query);
   }
 
+  /** Exactly `JSON.stringify(await get(scope, name))`, cached per stored version (the API's GET). */
+  getJson(scope: RequestScope, name: string): Promise<string> {
+    return this.reader.getJson(scope, name);
+  }
+
+  /** Exactly `JSON.stringify(await list(scope, query))`, from per-object cached JSON (the API's LIST). */
+  listJson(scope: RequestScope, query?: ListQuery): Promise<string> {
+    return this.reader.listJson(scope, query);
+  }
+
   watch(scope: RequestScope, query?: WatchQuery): Observable<ResourceWatchEvent> {
     return this.watcher.watch(scope, query);
   }

@@ -18,8 +18,10 @@ export class WriteAdmission {
     warnings.push(...mutated.warnings);
     const admitted = mutated.object ?? object;
     if (old) carrySystemFields(admitted, old);
+    await scope.definition.validateWrite?.({ operation: old ? 'UPDATE' : 'CREATE', object: admitted, oldObject: old, namespace: scope.namespace, user: scope.user, dryRun: opts.dryRun });
     const schemaCauses = admitBySchema(scope, admitted, opts, warnings);
-    validateMetadata(scope, admitted, schemaCauses);
+    const updateCauses = old ? (scope.definition.validateUpdate?.(admitted, old) ?? []) : [];
+    validateMetadata(scope, admitted, [...schemaCauses, ...updateCauses]);
     const validated = await this.chain.validate(this.attributes(scope, operation, admitted, old, opts));
     warnings.push(...validated.warnings);
     return admitted;

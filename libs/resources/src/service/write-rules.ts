@@ -62,11 +62,12 @@ export function forbidNewFinalizersWhileDeleting(scope: RequestScope, next: Kube
   }
 }
 
-export function checkDeletePreconditions(scope: RequestScope, name: string, current: KubeObject, revision: number, rv: number | undefined, uid: string | undefined): void {
+/** kube's storage Preconditions.Check: uid and resourceVersion compared as the strings they are. */
+export function checkDeletePreconditions(scope: RequestScope, name: string, current: KubeObject, revision: number, rv: string | undefined, uid: string | undefined): void {
   if (uid !== undefined && uid !== current.metadata?.uid) {
     throw new ConflictError(groupResource(scope), name, `Precondition failed: UID in precondition: ${uid}, UID in object meta: ${current.metadata?.uid ?? ''}`);
   }
-  if (rv !== undefined && rv !== revision) {
+  if (rv !== undefined && rv !== String(revision)) {
     throw new ConflictError(groupResource(scope), name, `Precondition failed: ResourceVersion in precondition: ${rv}, ResourceVersion in object meta: ${revision}`);
   }
 }

@@ -1,4 +1,4 @@
-import { KubeObject } from '@app/api-machinery';
+import { KubeObject, parseResourceVersion as parseApiResourceVersion } from '@app/api-machinery';
 import { KeyValue } from '@app/storage';
 
 /**
@@ -16,8 +16,11 @@ export function decode(kv: KeyValue): KubeObject {
   return object;
 }
 
-/** Parses a client-supplied resourceVersion; undefined for absent/empty, NaN for garbage (a body may hold any JSON type there). */
+/**
+ * Parses a client-supplied resourceVersion: undefined for absent/empty, the revision for a uint64,
+ * 400 BadRequest (kube's wording) for anything else, before any store call (so no read waits for
+ * a revision that cannot come).
+ */
 export function parseResourceVersion(value: string | undefined): number | undefined {
-  if (value === undefined || value === '') return undefined;
-  return typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  return parseApiResourceVersion(value);
 }

@@ -1,5 +1,7 @@
-import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
 import { AccessControlModuleOptions } from '../access-control-options.interface.js';
+import { CachedTokenReviewer } from '../delegation/cached-token-reviewer.js';
+import { TokenReviewer } from '../delegation/token-reviewer.js';
 import { ACCESS_CONTROL_OPTIONS, DEFAULT_TOKEN_RELOAD_INTERVAL_MS } from '../security.constants.js';
 import { bearerToken } from './bearer-token.js';
 import { ensureBootstrapToken } from './bootstrap-credentials.js';
@@ -11,17 +13,27 @@ export type AuthenticationResult = { user: AuthenticatedUser } | { user?: undefi
 
 /**
  * Authenticates `Authorization: Bearer` headers against the token files (and the AUTH_BOOTSTRAP
- * admin token, generated into the data directory on first start). Files are re-read when they
- * change, checked every `tokenReloadIntervalMs`; a broken reload keeps the previous tokens and
- * logs why. Never logs a token. With mode `none` it is disabled and authenticates nobody.
+ * admin token, generated into the data directory on first start), then, for a token no file
+ * holds, through the TokenReviewer when one is provided (cluster mode: a TokenReview to the
+ * cluster, answers cached a minute), as kube-apiserver's union authenticator tries its
+ * authenticators in order. Files are re-read when they change, checked every
+ * `tokenReloadIntervalMs`; a broken reload keeps the previous tokens and logs why. A review that
+ * fails (the cluster unreachable) authenticates nobody and is logged. Never logs a token. With
+ * mode `none` it is disabled and authenticates nobody.
  */
 @Injectable()
 export class Authenticator implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Authentication');
   private tokens?: TokenAuthenticator;
   private timer?: NodeJS.Timeout;
+  private readonly reviewer?: CachedTokenReviewer;
 
-  constructor(@Inject(ACCESS_CONTROL_OPTIONS) private readonly options: AccessControlModuleOptions) {}
+  constructor(
+    @Inject(ACCESS_CONTROL_OPTIONS) private readonly options: AccessControlModuleOptions,
+    @Optional() reviewer?: TokenReviewer,
+  ) {
+    this.reviewer = reviewer ? new CachedTokenReviewer(reviewer, options.tokenReviewCacheTtls) : undefined;
+  }
 
   get enabled(): boolean {
     return this.options.mode === 'token';
@@ -36,16 +48,33 @@ export class Authenticator implements OnModuleInit, OnModuleDestroy {
       files.push(bootstrap.tokenFile);
     }
     this.tokens = new TokenAuthenticator(files);
-    this.logger.log(`bearer token authentication: ${this.tokens.size} token(s) from ${files.join(', ')}`);
+    const review = this.reviewer ? `, then TokenReview at ${this.reviewer.server}` : '';
+    this.logger.log(`bearer token authentication: ${this.tokens.size} token(s) from ${files.join(', ') || 'no token file'}${review}`);
     this.timer = setInterval(() => this.reload(), this.options.tokenReloadIntervalMs ?? DEFAULT_TOKEN_RELOAD_INTERVAL_MS);
     this.timer.unref();
   }
 
-  authenticate(authorization: string | undefined): AuthenticationResult {
+  async authenticate(authorization: string | undefined): Promise<AuthenticationResult> {
     const token = bearerToken(authorization);
     if (token === undefined) return { failure: 'none' };
-    const user = token === '' ? undefined : this.tokens?.authenticate(token);
+    const user = await this.authenticateToken(token);
     return user ? { user } : { failure: 'invalid' };
+  }
+
+  /** The user a bearer token stands for (token files first, then the TokenReviewer), or undefined. */
+  async authenticateToken(token: string): Promise<AuthenticatedUser | undefined> {
+    if (!this.enabled || token === '') return undefined;
+    return this.tokens?.authenticate(token) ?? (await this.review(token));
+  }
+
+  private async review(token: string): Promise<AuthenticatedUser | undefined> {
+    if (!this.reviewer) return undefined;
+    try {
+      return await this.reviewer.review(token);
+    } catch (error) {
+      this.logger.warn(`TokenReview at ${this.reviewer.server} failed, request refused 401: ${(error as Error).message}`);
+      return undefined;
+    }
   }
 
   /** Re-reads changed token files now (also done periodically). */

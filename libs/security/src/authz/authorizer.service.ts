@@ -22,18 +22,31 @@ export interface UserRules {
 }
 
 /**
+ * Decides whether a request may proceed (kube's authorizer.Authorizer). Standalone mode uses
+ * RbacAuthorizer (RBAC served here); cluster mode the DelegatingAuthorizer (SubjectAccessReview
+ * to the cluster). `authorize` rejects only when no decision could be had (a StatusError).
+ */
+export abstract class Authorizer {
+  /** False with AUTH_MODE=none: every request is allowed and nobody is authenticated. */
+  abstract readonly enabled: boolean;
+  abstract authorize(attributes: AuthorizationAttributes): Promise<Decision>;
+}
+
+/**
  * The authorizer chain of kube-apiserver with `--authorization-mode=RBAC`: members of
  * system:masters may do everything; everyone else gets what RBAC grants. With mode `none`,
- * everything is allowed (nothing is authenticated either). Synchronous and side-effect free.
+ * everything is allowed (nothing is authenticated either). `decide` is synchronous and side-effect
+ * free (the policy is an in-memory cache).
  */
 @Injectable()
-export class Authorizer {
+export class RbacAuthorizer extends Authorizer {
   private readonly evaluator: RbacEvaluator;
 
   constructor(
     @Inject(ACCESS_CONTROL_OPTIONS) private readonly options: AccessControlModuleOptions,
     cache: RbacPolicyCache,
   ) {
+    super();
     this.evaluator = new RbacEvaluator(cache);
   }
 
@@ -41,7 +54,11 @@ export class Authorizer {
     return this.options.mode === 'token';
   }
 
-  authorize(attributes: AuthorizationAttributes): Decision {
+  authorize(attributes: AuthorizationAttributes): Promise<Decision> {
+    return Promise.resolve(this.decide(attributes));
+  }
+
+  decide(attributes: AuthorizationAttributes): Decision {
     if (!this.enabled) return { allowed: true, reason: 'authorization is off (AUTH_MODE=none)' };
     if (isPrivileged(attributes.user)) return { allowed: true, reason: '' };
     return this.evaluator.authorize(attributes);

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { KubeObject } from '@app/api-machinery';
 import { ChangeFeed, ResourceChange, ResourceService, SYSTEM_USER } from '@app/resources';
-import { filter, Subscription } from 'rxjs';
+import { filter, Subject, Subscription } from 'rxjs';
 import type { RbacPolicySource } from './rbac-evaluator.js';
 import { BindingObject, RBAC_GROUP, RBAC_RESOURCES, RBAC_VERSION, RbacResource, RoleObject } from './rbac.types.js';
 
@@ -17,6 +17,9 @@ const RELIST_DELAY_MS = 1000;
 export class RbacPolicyCache implements RbacPolicySource, OnModuleDestroy {
   private readonly logger = new Logger(RbacPolicyCache.name);
   private readonly objects = new Map<RbacResource, Map<string, KubeObject>>(RBAC_RESOURCES.map((r) => [r, new Map()]));
+  private readonly changed = new Subject<RbacResource>();
+  /** The resource whose objects changed, after the copy is updated (and each resource after a relist). Completes on destroy. */
+  readonly changes$ = this.changed.asObservable();
   private subscription?: Subscription;
   private relistTimer?: NodeJS.Timeout;
   private started = false;
@@ -46,6 +49,11 @@ export class RbacPolicyCache implements RbacPolicySource, OnModuleDestroy {
     return this.objects.get('roles')!.get(`${namespace}/${name}`) as RoleObject | undefined;
   }
 
+  /** Every ClusterRole held. */
+  clusterRoles(): RoleObject[] {
+    return [...this.objects.get('clusterroles')!.values()] as RoleObject[];
+  }
+
   clusterRoleBindings(): BindingObject[] {
     return [...this.objects.get('clusterrolebindings')!.values()] as BindingObject[];
   }
@@ -67,6 +75,7 @@ export class RbacPolicyCache implements RbacPolicySource, OnModuleDestroy {
       .changes(revision)
       .pipe(filter((change) => change.resource.group === RBAC_GROUP))
       .subscribe({ next: (change) => this.apply(change), error: (error: unknown) => this.relistLater(error) });
+    for (const resource of RBAC_RESOURCES) this.changed.next(resource);
   }
 
   private apply(change: ResourceChange): void {
@@ -77,6 +86,7 @@ export class RbacPolicyCache implements RbacPolicySource, OnModuleDestroy {
     if (held && Number(held.metadata?.resourceVersion) > change.revision) return;
     if (change.type === 'DELETED') objects.delete(key);
     else objects.set(key, change.object);
+    this.changed.next(change.resource.resource as RbacResource);
   }
 
   private relistLater(error: unknown): void {
@@ -92,6 +102,7 @@ export class RbacPolicyCache implements RbacPolicySource, OnModuleDestroy {
     this.destroyed = true;
     clearTimeout(this.relistTimer);
     this.subscription?.unsubscribe();
+    this.changed.complete();
   }
 }
 

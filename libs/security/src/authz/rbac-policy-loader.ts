@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { parseAllDocuments } from 'yaml';
-import { AlreadyExistsError, deepEqual, isJsonObject, KubeObject } from '@app/api-machinery';
+import { AlreadyExistsError, ConflictError, deepEqual, isJsonObject, KubeObject, NotFoundError } from '@app/api-machinery';
 import { RequestScope, ResourceService, SYSTEM_USER } from '@app/resources';
-import { AUTOUPDATE_ANNOTATION, bootstrapPolicy } from './bootstrap-policy.js';
+import { AUTOUPDATE_ANNOTATION, BOOTSTRAP_LABEL, bootstrapPolicy, LEGACY_BOOTSTRAP_NAMES } from './bootstrap-policy.js';
+
+const BOOTSTRAP_KEY = 'kubernetes.io/bootstrapping';
 import { RBAC_GROUP, RBAC_VERSION } from './rbac.types.js';
 
 const KINDS: Record<string, string> = { Role: 'roles', ClusterRole: 'clusterroles', RoleBinding: 'rolebindings', ClusterRoleBinding: 'clusterrolebindings' };
@@ -26,8 +28,16 @@ export class RbacFileError extends Error {
 export class RbacPolicyLoader {
   constructor(private readonly resources: ResourceService) {}
 
+  /**
+   * Creates the default policy, reconciles its objects still marked autoupdate, and removes the
+   * objects earlier versions created under `-` names (`system-discovery`, ...) while they still
+   * carry the bootstrap label and autoupdate (objects a user took over are left alone).
+   */
   async seedDefaults(): Promise<void> {
     for (const object of bootstrapPolicy()) await this.reconcileDefault(object);
+    for (const name of LEGACY_BOOTSTRAP_NAMES) {
+      for (const kind of ['ClusterRoleBinding', 'ClusterRole']) await this.removeLegacy(kind, name);
+    }
   }
 
   /** Parses a multi-document YAML file of Roles, ClusterRoles and bindings (or Lists of them) and applies each. */
@@ -41,7 +51,18 @@ export class RbacPolicyLoader {
     return objects.length;
   }
 
+  /** Retried on a conflict: another replica (or the aggregation controller) may write the same object. */
   private async reconcileDefault(object: KubeObject): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.reconcileOnce(object);
+      } catch (error) {
+        if (!(error instanceof ConflictError) || attempt >= 5) throw error;
+      }
+    }
+  }
+
+  private async reconcileOnce(object: KubeObject): Promise<void> {
     const scope = this.scopeOf(object);
     try {
       await this.resources.create(scope, object);
@@ -49,9 +70,23 @@ export class RbacPolicyLoader {
       if (!(error instanceof AlreadyExistsError)) throw error;
       const current = await this.resources.get(scope, object.metadata!.name!);
       if (current.metadata?.annotations?.[AUTOUPDATE_ANNOTATION] !== 'true') return;
-      if (['rules', 'roleRef', 'subjects'].every((field) => deepEqual(current[field], object[field]))) return;
-      await this.resources.update(scope, object.metadata!.name!, { ...current, rules: object.rules, roleRef: object.roleRef, subjects: object.subjects });
+      const desired = reconciled(current, object);
+      if (['rules', 'roleRef', 'subjects', 'aggregationRule', 'metadata'].every((field) => deepEqual(current[field], desired[field]))) return;
+      await this.resources.update(scope, object.metadata!.name!, desired);
     }
+  }
+
+  private async removeLegacy(kind: string, name: string): Promise<void> {
+    const scope = this.scopeOf({ kind, metadata: { name } });
+    const current = await this.resources.get(scope, name).catch((error: unknown) => {
+      if (error instanceof NotFoundError) return undefined;
+      throw error;
+    });
+    const meta = current?.metadata;
+    if (!meta || meta.annotations?.[AUTOUPDATE_ANNOTATION] !== 'true' || meta.labels?.[BOOTSTRAP_KEY] !== BOOTSTRAP_LABEL[BOOTSTRAP_KEY]) return;
+    await this.resources.delete(scope, name, { preconditions: { uid: meta.uid } }).catch((error: unknown) => {
+      if (!(error instanceof NotFoundError) && !(error instanceof ConflictError)) throw error;
+    });
   }
 
   private async createOrReplace(object: KubeObject): Promise<void> {
@@ -70,6 +105,24 @@ export class RbacPolicyLoader {
     const resource = KINDS[object.kind ?? ''];
     return this.resources.scope({ group: RBAC_GROUP, version: RBAC_VERSION, resource }, object.metadata?.namespace ?? 'default', SYSTEM_USER);
   }
+}
+
+/**
+ * A default object's update (kube's bootstrap reconciliation): the default's labels and
+ * annotations added to the current ones; the default's rules, roleRef, subjects and
+ * aggregationRule. An aggregated role keeps its current rules (the aggregation controller owns
+ * them) once it was aggregated already.
+ */
+function reconciled(current: KubeObject, object: KubeObject): KubeObject {
+  const metadata = {
+    ...current.metadata,
+    labels: { ...current.metadata?.labels, ...object.metadata?.labels },
+    annotations: { ...current.metadata?.annotations, ...object.metadata?.annotations },
+  };
+  const keepRules = object.aggregationRule !== undefined && current.aggregationRule !== undefined;
+  const desired: KubeObject = { ...current, metadata, rules: keepRules ? current.rules : object.rules, roleRef: object.roleRef, subjects: object.subjects };
+  if (object.aggregationRule !== undefined) desired.aggregationRule = object.aggregationRule;
+  return desired;
 }
 
 /** The RBAC objects of a YAML file, in order; throws RbacFileError for anything else. */

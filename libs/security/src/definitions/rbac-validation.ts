@@ -1,4 +1,4 @@
-import { fieldCause, KubeObject, StatusCause } from '@app/api-machinery';
+import { fieldCause, goQuote, KubeObject, StatusCause } from '@app/api-machinery';
 import type { SchemaCheck } from '@app/crd';
 import { PolicyRule, RBAC_GROUP, Subject } from '../authz/rbac.types.js';
 
@@ -54,4 +54,30 @@ function subjectCauses(subject: Subject, path: string): StatusCause[] {
   }
   subject.apiGroup ??= RBAC_GROUP;
   return subject.apiGroup === RBAC_GROUP ? [] : [fieldCause.notSupported(`${path}.apiGroup`, subject.apiGroup, [RBAC_GROUP])];
+}
+
+/**
+ * kube's ValidateRBACName (path.IsValidPathSegmentName): any name but `.` and `..`, without `/`
+ * or `%`, so `system:monitoring` is valid. One message per problem, kube's wording.
+ */
+export function validateRbacName(name: unknown): string[] {
+  if (typeof name !== 'string') return ['must be a string'];
+  if (name === '.' || name === '..') return [`may not be '${name}'`];
+  return ['/', '%'].filter((part) => name.includes(part)).map((part) => `may not contain '${part}'`);
+}
+
+/** kube's ValidateRoleBindingUpdate / ValidateClusterRoleBindingUpdate: `roleRef` never changes. */
+export function validateRoleRefUnchanged(object: KubeObject, old: KubeObject): StatusCause[] {
+  const next = roleRefOf(object);
+  const previous = roleRefOf(old);
+  if (next.apiGroup === previous.apiGroup && next.kind === previous.kind && next.name === previous.name) return [];
+  // field.Invalid with the internal rbac.RoleRef struct, which Go prints with %#v.
+  const value = `rbac.RoleRef{APIGroup:${goQuote(next.apiGroup)}, Kind:${goQuote(next.kind)}, Name:${goQuote(next.name)}}`;
+  return [{ reason: 'FieldValueInvalid', message: `Invalid value: ${value}: cannot change roleRef`, field: 'roleRef' }];
+}
+
+function roleRefOf(object: KubeObject): { apiGroup: string; kind: string; name: string } {
+  const ref = (typeof object.roleRef === 'object' && object.roleRef !== null ? object.roleRef : {}) as Record<string, unknown>;
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  return { apiGroup: text(ref.apiGroup), kind: text(ref.kind), name: text(ref.name) };
 }

@@ -19,9 +19,13 @@ describe(rbacDefinitions.name, () => {
         ['rbac.authorization.k8s.io', 'clusterrolebindings', 'ClusterRoleBinding', 'Cluster', 'v1'],
       ],
     );
-    assert.deepEqual(authorizationDefinitions().map((d) => [d.group, d.plural, d.verbs]), [
-      ['authorization.k8s.io', 'selfsubjectaccessreviews', ['create']],
-      ['authorization.k8s.io', 'selfsubjectrulesreviews', ['create']],
+    assert.deepEqual(authorizationDefinitions().map((d) => [d.group, d.plural, d.scope, d.verbs]), [
+      ['authorization.k8s.io', 'selfsubjectaccessreviews', 'Cluster', ['create']],
+      ['authorization.k8s.io', 'selfsubjectrulesreviews', 'Cluster', ['create']],
+      ['authorization.k8s.io', 'subjectaccessreviews', 'Cluster', ['create']],
+      ['authorization.k8s.io', 'localsubjectaccessreviews', 'Namespaced', ['create']],
+      ['authentication.k8s.io', 'tokenreviews', 'Cluster', ['create']],
+      ['authentication.k8s.io', 'selfsubjectreviews', 'Cluster', ['create']],
     ]);
   });
 
@@ -50,5 +54,35 @@ describe(rbacDefinitions.name, () => {
     assert.deepEqual(fields({ ...ok, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'r' } }, clusterRoleBindings), ['roleRef.kind: Unsupported value: "Role": supported values: "ClusterRole"']);
     assert.deepEqual(fields({ ...ok, subjects: [{ kind: 'Robot', name: 'x' }] }, roleBindings), ['subjects[0].kind: Unsupported value: "Robot": supported values: "ServiceAccount", "User", "Group"']);
     assert.match(fields({ metadata: { name: 'b' } } as KubeObject, roleBindings).join(), /roleRef/);
+  });
+
+  it('validates RBAC names as path segments, as kube\'s ValidateRBACName', () => {
+    for (const definition of rbacDefinitions()) {
+      assert.deepEqual(definition.validateName!('system:monitoring'), []);
+      assert.deepEqual(definition.validateName!('Foo_Bar baz'), []);
+      assert.deepEqual(definition.validateName!('..'), ["may not be '..'"]);
+      assert.deepEqual(definition.validateName!('a/b%c'), ["may not contain '/'", "may not contain '%'"]);
+      assert.deepEqual(definition.validateName!(7), ['must be a string']);
+    }
+    assert.equal(authorizationDefinitions()[0].validateName, undefined);
+  });
+
+  it('makes a binding\'s roleRef immutable with kube\'s message', () => {
+    const old = { metadata: { name: 'b' }, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'view' } } as KubeObject;
+    for (const definition of [roleBindings, clusterRoleBindings]) {
+      assert.deepEqual(definition.validateUpdate!({ ...old, subjects: [] }, old), []);
+      assert.deepEqual(definition.validateUpdate!({ ...old, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'admin' } }, old), [
+        { reason: 'FieldValueInvalid', field: 'roleRef', message: 'Invalid value: rbac.RoleRef{APIGroup:"rbac.authorization.k8s.io", Kind:"ClusterRole", Name:"admin"}: cannot change roleRef' },
+      ]);
+    }
+    assert.equal(roles.validateUpdate, undefined);
+  });
+
+  it('runs the write guard, when given, for each RBAC resource', async () => {
+    const seen: string[] = [];
+    const guarded = rbacDefinitions({ check: (resource, attempt) => void seen.push(`${resource}:${attempt.operation}`) });
+    for (const definition of guarded) await definition.validateWrite!({ operation: 'CREATE', object: {}, user: { username: 'u' }, dryRun: false });
+    assert.deepEqual(seen, ['roles:CREATE', 'clusterroles:CREATE', 'rolebindings:CREATE', 'clusterrolebindings:CREATE']);
+    assert.equal(roles.validateWrite, undefined);
   });
 });

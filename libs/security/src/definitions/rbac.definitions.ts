@@ -1,15 +1,28 @@
-import { builtinDefinition, ResourceDefinition } from '@app/crd';
-import { RBAC_GROUP, RBAC_VERSION } from '../authz/rbac.types.js';
+import { builtinDefinition, ResourceDefinition, WriteAttempt } from '@app/crd';
+import { RBAC_GROUP, RBAC_VERSION, RbacResource } from '../authz/rbac.types.js';
 import { bindingSchema, roleSchema } from './rbac-schemas.js';
-import { validateBinding, validateRules } from './rbac-validation.js';
+import { validateBinding, validateRbacName, validateRoleRefUnchanged, validateRules } from './rbac-validation.js';
 import { AGE_COLUMN } from './schema-helpers.js';
 
 const RBAC_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
 const CREATED_AT = { name: 'Created At', type: 'string' as const, description: 'The time the role was created (RFC 3339).', jsonPath: '.metadata.creationTimestamp' };
 
-/** `rbac.authorization.k8s.io/v1` Role, ClusterRole, RoleBinding and ClusterRoleBinding. */
-export function rbacDefinitions(): ResourceDefinition[] {
-  return [role('Role'), role('ClusterRole'), binding('RoleBinding'), binding('ClusterRoleBinding')];
+/** Checks an RBAC write before it is validated and stored (the privilege-escalation check); throws a StatusError to refuse. */
+export interface RbacWriteGuard {
+  check(resource: RbacResource, attempt: WriteAttempt): void | Promise<void>;
+}
+
+/**
+ * `rbac.authorization.k8s.io/v1` Role, ClusterRole, RoleBinding and ClusterRoleBinding, with
+ * kube's RBAC name rule (path segments: `system:monitoring` is valid), an immutable binding
+ * `roleRef`, and, when given, `guard` run on every create and update.
+ */
+export function rbacDefinitions(guard?: RbacWriteGuard): ResourceDefinition[] {
+  return [role('Role'), role('ClusterRole'), binding('RoleBinding'), binding('ClusterRoleBinding')].map((definition) => ({
+    ...definition,
+    validateName: validateRbacName,
+    ...(guard ? { validateWrite: (attempt: WriteAttempt) => guard.check(definition.plural as RbacResource, attempt) } : {}),
+  }));
 }
 
 function role(kind: 'Role' | 'ClusterRole'): ResourceDefinition {
@@ -30,7 +43,7 @@ function role(kind: 'Role' | 'ClusterRole'): ResourceDefinition {
 
 function binding(kind: 'RoleBinding' | 'ClusterRoleBinding'): ResourceDefinition {
   const namespaced = kind === 'RoleBinding';
-  return builtinDefinition({
+  const definition = builtinDefinition({
     group: RBAC_GROUP,
     version: RBAC_VERSION,
     plural: `${kind.toLowerCase()}s`,
@@ -48,4 +61,5 @@ function binding(kind: 'RoleBinding' | 'ClusterRoleBinding'): ResourceDefinition
     ],
     afterSchema: (object, check) => validateBinding(object, namespaced, check),
   });
+  return { ...definition, validateUpdate: validateRoleRefUnchanged };
 }

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { BadRequestError, InvalidError } from '@app/api-machinery';
-import { Authorizer } from '../authz/authorizer.service.js';
+import { RbacAuthorizer } from '../authz/authorizer.service.js';
 import type { RbacPolicyCache } from '../authz/rbac-policy-cache.js';
 import { AccessReviewService } from './access-review.service.js';
 
@@ -12,7 +12,7 @@ const cache = {
   roleBindings: () => [{ metadata: { name: 'gone', namespace: 'ns' }, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'gone' }, subjects: [{ kind: 'User', name: 'alice' }] }],
 } as unknown as RbacPolicyCache;
 const options = { mode: 'token' as const, maxRequestsInFlight: 0, maxMutatingRequestsInFlight: 0, requestTimeoutSeconds: 60 };
-const service = new AccessReviewService(new Authorizer(options, cache));
+const service = new AccessReviewService(new RbacAuthorizer(options, cache));
 const alice = { username: 'alice', groups: ['system:authenticated'] };
 const ssar = (spec: unknown) => ({ apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview', spec });
 
@@ -46,8 +46,29 @@ describe(AccessReviewService.name, () => {
   });
 
   it('allows everything when authorization is off', () => {
-    const open = new AccessReviewService(new Authorizer({ ...options, mode: 'none' }, cache));
+    const open = new AccessReviewService(new RbacAuthorizer({ ...options, mode: 'none' }, cache));
     const review = open.selfSubjectAccessReview({ username: 'anyone' }, ssar({ resourceAttributes: { verb: 'delete', resource: 'applications' } }));
     assert.equal((review.status as { allowed: boolean }).allowed, true);
+  });
+
+  it('answers SubjectAccessReview for the user and groups in its spec, not the caller', () => {
+    const sar = (spec: unknown) => ({ apiVersion: 'authorization.k8s.io/v1', kind: 'SubjectAccessReview', spec });
+    const allowed = service.subjectAccessReview(sar({ user: 'alice', groups: ['system:authenticated'], resourceAttributes: { verb: 'list', group: 'g', resource: 'applications', namespace: 'ns' } }));
+    assert.deepEqual([allowed.kind, allowed.status], ['SubjectAccessReview', { allowed: true, reason: 'RBAC: allowed by ClusterRoleBinding "v" of ClusterRole "view" to User "alice"' }]);
+    assert.equal((service.subjectAccessReview(sar({ user: 'bob', nonResourceAttributes: { verb: 'get', path: '/watch' } })).status as { allowed: boolean }).allowed, false);
+    assert.equal((service.subjectAccessReview(sar({ groups: ['system:masters'], nonResourceAttributes: { verb: 'get', path: '/metrics' } })).status as { allowed: boolean }).allowed, true);
+    assert.throws(
+      () => service.subjectAccessReview(sar({ resourceAttributes: { verb: 'get' } })),
+      (error: unknown) => error instanceof InvalidError && error.message.includes('spec.user: Invalid value: "": at least one of user or group must be specified'),
+    );
+  });
+
+  it('answers LocalSubjectAccessReview in the path\'s namespace only, as kube validates it', () => {
+    const lsar = (spec: unknown, metadata: unknown = {}) => ({ kind: 'LocalSubjectAccessReview', metadata, spec });
+    const review = service.localSubjectAccessReview('ns', lsar({ user: 'alice', resourceAttributes: { verb: 'get', group: 'g', resource: 'applications', namespace: 'ns' } }));
+    assert.deepEqual([(review.metadata as { namespace: string }).namespace, (review.status as { allowed: boolean }).allowed], ['ns', true]);
+    assert.throws(() => service.localSubjectAccessReview('ns', lsar({ user: 'alice', resourceAttributes: { verb: 'get', namespace: 'other' } })), (error: unknown) => error instanceof InvalidError && /spec\.resourceAttributes\.namespace: Invalid value: "other": must match metadata\.namespace/.test(error.message));
+    assert.throws(() => service.localSubjectAccessReview('ns', lsar({ user: 'alice', nonResourceAttributes: { verb: 'get', path: '/' } })), (error: unknown) => error instanceof InvalidError && /disallowed on this kind of request/.test(error.message));
+    assert.throws(() => service.localSubjectAccessReview('ns', lsar({ user: 'alice', resourceAttributes: { namespace: 'ns' } }, { namespace: 'x' })), BadRequestError);
   });
 });

@@ -1,44 +1,61 @@
 import { Injectable } from '@nestjs/common';
-import { BadRequestError, fieldCause, InvalidError, isJsonObject } from '@app/api-machinery';
+import { BadRequestError, fieldCause, isJsonObject } from '@app/api-machinery';
 import type { UserInfo } from '@app/resources';
 import type { AuthorizationAttributes } from '../authz/authorization-attributes.js';
-import { Authorizer } from '../authz/authorizer.service.js';
+import { RbacAuthorizer } from '../authz/authorizer.service.js';
 import { AUTHORIZATION_GROUP, AUTHORIZATION_VERSION } from '../definitions/authorization.definitions.js';
+import { invalid, metadataOf, Obj, reviewBody, strings, text } from './review-body.js';
 
-type Obj = Record<string, unknown>;
 const API_VERSION = `${AUTHORIZATION_GROUP}/${AUTHORIZATION_VERSION}`;
+type Cause = ReturnType<typeof fieldCause.required>;
 
 /**
- * `SelfSubjectAccessReview` ("can I do this?") and `SelfSubjectRulesReview` ("what can I do in
- * this namespace?") answered for the requesting user exactly as the request authorizer would
- * decide, so `kubectl auth can-i` (and `--list`) tell the truth. Nothing is stored. Throws
+ * The access reviews of `authorization.k8s.io/v1`, answered exactly as the request authorizer
+ * would decide: `SelfSubjectAccessReview` ("can I do this?", what `kubectl auth can-i` sends),
+ * `SelfSubjectRulesReview` ("what can I do in this namespace?", `can-i --list`),
+ * `SubjectAccessReview` and `LocalSubjectAccessReview` ("may this user or group do this?", what a
+ * delegating authorizer such as a cluster-mode operator sends). Nothing is stored. Throws
  * BadRequestError / InvalidError (422) for malformed reviews, as kube-apiserver does.
  */
 @Injectable()
 export class AccessReviewService {
-  constructor(private readonly authorizer: Authorizer) {}
+  constructor(private readonly authorizer: RbacAuthorizer) {}
 
   selfSubjectAccessReview(user: UserInfo, body: unknown): Obj {
-    const review = reviewBody(body, 'SelfSubjectAccessReview');
+    const review = reviewBody(body, 'SelfSubjectAccessReview', API_VERSION);
     const spec = review.spec as Obj;
-    const resource = spec.resourceAttributes;
-    const nonResource = spec.nonResourceAttributes;
-    if (isJsonObject(resource) && isJsonObject(nonResource)) {
-      throw invalid('SelfSubjectAccessReview', fieldCause.invalid('spec.nonResourceAttributes', nonResource, 'cannot be specified in combination with resourceAttributes'));
+    const causes = attributeCauses(spec);
+    if (causes.length > 0) throw invalid(AUTHORIZATION_GROUP, 'SelfSubjectAccessReview', causes);
+    return this.answer('SelfSubjectAccessReview', review, attributesOf(spec, user));
+  }
+
+  subjectAccessReview(body: unknown): Obj {
+    const review = reviewBody(body, 'SubjectAccessReview', API_VERSION);
+    const spec = review.spec as Obj;
+    const causes = [...attributeCauses(spec), ...subjectCauses(spec)];
+    if (causes.length > 0) throw invalid(AUTHORIZATION_GROUP, 'SubjectAccessReview', causes);
+    return this.answer('SubjectAccessReview', review, attributesOf(spec, subjectOf(spec)));
+  }
+
+  /** A SubjectAccessReview limited to `namespace` (the request path's). */
+  localSubjectAccessReview(namespace: string, body: unknown): Obj {
+    const review = reviewBody(body, 'LocalSubjectAccessReview', API_VERSION);
+    const metadata = metadataOf(review);
+    if (metadata.namespace !== undefined && metadata.namespace !== '' && metadata.namespace !== namespace) {
+      throw new BadRequestError('the namespace of the provided object does not match the namespace sent on the request');
     }
-    if (!isJsonObject(resource) && !isJsonObject(nonResource)) {
-      throw invalid('SelfSubjectAccessReview', fieldCause.required('spec.resourceAttributes', 'exactly one of nonResourceAttributes or resourceAttributes must be specified'));
+    const spec = review.spec as Obj;
+    const causes = [...attributeCauses(spec), ...subjectCauses(spec)];
+    if (isJsonObject(spec.resourceAttributes) && text(spec.resourceAttributes.namespace) !== namespace) {
+      causes.push(fieldCause.invalid('spec.resourceAttributes.namespace', text(spec.resourceAttributes.namespace), 'must match metadata.namespace'));
     }
-    const attributes: AuthorizationAttributes = isJsonObject(resource)
-      ? { kind: 'resource', user, verb: text(resource.verb), apiGroup: text(resource.group), apiVersion: text(resource.version), resource: text(resource.resource), subresource: text(resource.subresource) || undefined, namespace: text(resource.namespace), name: text(resource.name) || undefined }
-      : { kind: 'nonResource', user, verb: text((nonResource as Obj).verb), path: text((nonResource as Obj).path) };
-    const decision = this.authorizer.authorize(attributes);
-    const status = { allowed: decision.allowed, ...(decision.reason ? { reason: decision.reason } : {}) };
-    return { apiVersion: API_VERSION, kind: 'SelfSubjectAccessReview', metadata: { ...metadataOf(review), creationTimestamp: null }, spec, status };
+    if (isJsonObject(spec.nonResourceAttributes)) causes.push(fieldCause.invalid('spec.nonResourceAttributes', spec.nonResourceAttributes, 'disallowed on this kind of request'));
+    if (causes.length > 0) throw invalid(AUTHORIZATION_GROUP, 'LocalSubjectAccessReview', causes);
+    return this.answer('LocalSubjectAccessReview', { ...review, metadata: { ...metadata, namespace } }, attributesOf(spec, subjectOf(spec)));
   }
 
   selfSubjectRulesReview(user: UserInfo, body: unknown): Obj {
-    const review = reviewBody(body, 'SelfSubjectRulesReview');
+    const review = reviewBody(body, 'SelfSubjectRulesReview', API_VERSION);
     const namespace = text((review.spec as Obj).namespace);
     if (namespace === '') throw new BadRequestError('no namespace on request');
     const { rules, incomplete, evaluationError } = this.authorizer.rulesFor(user, namespace);
@@ -54,23 +71,37 @@ export class AccessReviewService {
       status: { resourceRules, nonResourceRules, incomplete, ...(evaluationError ? { evaluationError } : {}) },
     };
   }
+
+  private answer(kind: string, review: Obj, attributes: AuthorizationAttributes): Obj {
+    const decision = this.authorizer.decide(attributes);
+    const status = { allowed: decision.allowed, ...(decision.reason ? { reason: decision.reason } : {}) };
+    return { apiVersion: API_VERSION, kind, metadata: { ...metadataOf(review), creationTimestamp: null }, spec: review.spec, status };
+  }
 }
 
-function reviewBody(body: unknown, kind: string): Obj {
-  if (!isJsonObject(body)) throw new BadRequestError(`the request body must be a ${kind} object`);
-  if (body.kind !== undefined && body.kind !== kind) throw new BadRequestError(`not a ${kind}: kind is ${JSON.stringify(body.kind)}`);
-  if (body.apiVersion !== undefined && body.apiVersion !== API_VERSION) throw new BadRequestError(`not a ${kind}: apiVersion is ${JSON.stringify(body.apiVersion)}, expected ${API_VERSION}`);
-  return { ...body, spec: isJsonObject(body.spec) ? body.spec : {} };
+/** Exactly one of resourceAttributes and nonResourceAttributes (kube's ValidateSubjectAccessReviewSpec). */
+function attributeCauses(spec: Obj): Cause[] {
+  const resource = isJsonObject(spec.resourceAttributes);
+  const nonResource = isJsonObject(spec.nonResourceAttributes);
+  if (resource && nonResource) return [fieldCause.invalid('spec.nonResourceAttributes', spec.nonResourceAttributes, 'cannot be specified in combination with resourceAttributes')];
+  if (!resource && !nonResource) return [fieldCause.required('spec.resourceAttributes', 'exactly one of nonResourceAttributes or resourceAttributes must be specified')];
+  return [];
 }
 
-function metadataOf(review: Obj): Obj {
-  return isJsonObject(review.metadata) ? review.metadata : {};
+function subjectCauses(spec: Obj): Cause[] {
+  return text(spec.user) === '' && strings(spec.groups).length === 0 ? [fieldCause.invalid('spec.user', text(spec.user), 'at least one of user or group must be specified')] : [];
 }
 
-function text(value: unknown): string {
-  return typeof value === 'string' ? value : '';
+function subjectOf(spec: Obj): UserInfo {
+  const extra = isJsonObject(spec.extra) ? Object.fromEntries(Object.entries(spec.extra).map(([key, values]) => [key, strings(values)])) : undefined;
+  return { username: text(spec.user), ...(text(spec.uid) ? { uid: text(spec.uid) } : {}), groups: strings(spec.groups), ...(extra ? { extra } : {}) };
 }
 
-function invalid(kind: string, cause: ReturnType<typeof fieldCause.required>): InvalidError {
-  return new InvalidError({ group: AUTHORIZATION_GROUP, kind }, '', [cause]);
+function attributesOf(spec: Obj, user: UserInfo): AuthorizationAttributes {
+  const resource = spec.resourceAttributes;
+  if (isJsonObject(resource)) {
+    return { kind: 'resource', user, verb: text(resource.verb), apiGroup: text(resource.group), apiVersion: text(resource.version), resource: text(resource.resource), subresource: text(resource.subresource) || undefined, namespace: text(resource.namespace), name: text(resource.name) || undefined };
+  }
+  const nonResource = spec.nonResourceAttributes as Obj;
+  return { kind: 'nonResource', user, verb: text(nonResource.verb), path: text(nonResource.path) };
 }

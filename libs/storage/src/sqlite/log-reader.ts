@@ -1,9 +1,9 @@
-import { CompactedError, ListOptions, ListResult, StoreStats } from '../store.js';
+import { CompactedError, KeyValue, ListOptions, ListResult, StoreStats } from '../store.js';
 import { FutureRevisionError } from '../storage.errors.js';
 import type { Changes } from './change-poller.js';
 import { decodeContinue, encodeContinue } from './continue-token.js';
 import { KeyRange, prefixRange } from './key-range.js';
-import { LogRow, toKeyValue } from './log-row.js';
+import { keyValueOf, LogRow } from './log-row.js';
 import { SqliteDatabase } from './sqlite-schema.js';
 import { Statements } from './sqlite-statements.js';
 
@@ -35,9 +35,10 @@ export class LogReader {
     })).deferred;
   }
 
-  get(key: string): LogRow | undefined {
-    const row = this.statements.latest.get(key);
-    return row && !row.deleted ? row : undefined;
+  /** The newest value of a live key. */
+  get(key: string): KeyValue | undefined {
+    const row = this.statements.latestKeyValue.get(key);
+    return row && !row[5] ? keyValueOf(row) : undefined;
   }
 
   currentRevision(): number {
@@ -74,9 +75,9 @@ export class LogReader {
   private readPage({ prefix, range, revision: requested, limit }: PageRequest): ListResult {
     const revision = this.readableRevision(requested);
     const rows = this.statements.listPage.all({ ...range, revision, limit: limit > 0 ? limit : -1 });
-    const result: ListResult = { items: rows.map(toKeyValue), revision };
+    const result: ListResult = { items: rows.map(keyValueOf), revision };
     if (limit === 0 || rows.length < limit) return result;
-    const next = { start: rows[rows.length - 1]!.name + '\0', end: range.end };
+    const next = { start: rows[rows.length - 1]![1] + '\0', end: range.end };
     const remaining = this.statements.listCount.get({ ...next, revision })!.n;
     if (remaining === 0) return result;
     result.continue = encodeContinue({ revision, start: next.start.slice(prefix.length) });

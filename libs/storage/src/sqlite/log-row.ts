@@ -16,6 +16,20 @@ export interface LogRow {
   old_value: string | null;
 }
 
+/**
+ * A row as the read paths select it, in better-sqlite3's `raw` mode (an array, so no object with
+ * named properties is built per row): id (the modRevision), name, created, create_revision, value.
+ */
+export type KeyValueRow = [id: number, name: string, created: number, createRevision: number, value: string];
+/** The newest row of a key, raw: a KeyValueRow plus `deleted`. */
+export type LatestRow = [...KeyValueRow, deleted: number];
+
+/** The same KeyValue as `toKeyValue` of the full row. */
+export function keyValueOf(row: KeyValueRow | LatestRow): KeyValue {
+  const [id, name, created, createRevision, value] = row;
+  return { key: name, value, createRevision: created ? id : createRevision, modRevision: id };
+}
+
 export function createRevisionOf(row: LogRow): number {
   return row.created ? row.id : row.create_revision;
 }

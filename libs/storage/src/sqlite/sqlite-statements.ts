@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { LogRow } from './log-row.js';
+import { KeyValueRow, LatestRow, LogRow } from './log-row.js';
 import { SqliteDatabase } from './sqlite-schema.js';
 
 /** Rows per poll query; the poller loops until a short batch. */
@@ -21,11 +21,12 @@ type Statement<P extends unknown[], R = unknown> = Database.Statement<P, R>;
 /** Every statement the store runs, prepared once per connection. */
 export interface Statements {
   latest: Statement<[string], LogRow>;
+  latestKeyValue: Statement<[string], LatestRow>;
   insert: Statement<[Omit<LogRow, 'id'>]>;
   currentRevision: Statement<[], Revision>;
   compactedRevision: Statement<[], Revision>;
   setCompactedRevision: Statement<[number]>;
-  listPage: Statement<[{ start: string; end: string; revision: number; limit: number }], LogRow>;
+  listPage: Statement<[{ start: string; end: string; revision: number; limit: number }], KeyValueRow>;
   listCount: Statement<[{ start: string; end: string; revision: number }], Count>;
   history: Statement<[{ start: string; end: string; after: number }], LogRow>;
   poll: Statement<[number], LogRow>;
@@ -40,6 +41,9 @@ export interface Statements {
 export function prepareStatements(db: SqliteDatabase): Statements {
   return {
     latest: db.prepare('SELECT * FROM kv_log WHERE name = ? ORDER BY id DESC LIMIT 1'),
+    latestKeyValue: db
+      .prepare<[string], LatestRow>('SELECT id, name, created, create_revision, value, deleted FROM kv_log WHERE name = ? ORDER BY id DESC LIMIT 1')
+      .raw(true),
     insert: db.prepare(`INSERT INTO kv_log (name, created, deleted, create_revision, prev_revision, value, old_value)
       VALUES (@name, @created, @deleted, @create_revision, @prev_revision, @value, @old_value)`),
     currentRevision: db.prepare(
@@ -50,7 +54,11 @@ export function prepareStatements(db: SqliteDatabase): Statements {
     ),
     setCompactedRevision: db.prepare(`INSERT INTO kv_meta (key, value) VALUES ('${COMPACTED_KEY}', ?)
       ON CONFLICT (key) DO UPDATE SET value = MAX(value, excluded.value)`),
-    listPage: db.prepare(`SELECT l.* ${LIVE_AT_REVISION} ORDER BY l.name LIMIT @limit`),
+    listPage: db
+      .prepare<[{ start: string; end: string; revision: number; limit: number }], KeyValueRow>(
+        `SELECT l.id, l.name, l.created, l.create_revision, l.value ${LIVE_AT_REVISION} ORDER BY l.name LIMIT @limit`,
+      )
+      .raw(true),
     listCount: db.prepare(`SELECT COUNT(*) AS n ${LIVE_AT_REVISION}`),
     // `+name`: walk the primary key from `after` (watches resume from recent revisions).
     history: db.prepare('SELECT * FROM kv_log WHERE id > @after AND +name >= @start AND +name < @end ORDER BY id'),

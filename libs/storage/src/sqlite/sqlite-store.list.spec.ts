@@ -26,6 +26,17 @@ for (const memory of [false, true]) {
       assert.equal(keys(await store.list('')).length, 5);
     });
 
+    it('returns each item and get() exactly as the last write returned it (createRevision kept across updates)', async () => {
+      const created = await store.create('/kv/a', 'v1');
+      const updated = await store.update('/kv/a', 'v2', created.modRevision);
+      const other = await store.create('/kv/b', 'x');
+      assert.deepEqual((await store.list('/kv/')).items, [updated, other]);
+      assert.deepEqual(await store.get('/kv/a'), updated);
+      await store.delete('/kv/b');
+      assert.equal(await store.get('/kv/b'), undefined);
+      assert.deepEqual((await store.list('/kv/')).items, [updated]);
+    });
+
     it('reads as of an older revision', async () => {
       const created = await store.create('/h/k', 'v1');
       await store.update('/h/k', 'v2');

@@ -4,7 +4,6 @@ import { StoreClosedError } from '../storage.errors.js';
 import { ChangePoller } from './change-poller.js';
 import { LogCompactor } from './log-compactor.js';
 import { LogReader } from './log-reader.js';
-import { toKeyValue } from './log-row.js';
 import { LogWriter } from './log-writer.js';
 import { MEMORY_PATH, openDatabase, SqliteDatabase } from './sqlite-schema.js';
 import { prepareStatements, Statements } from './sqlite-statements.js';
@@ -70,8 +69,7 @@ export class SqliteStore extends Store {
   }
 
   async get(key: string): Promise<KeyValue | undefined> {
-    const row = this.opened().reader.get(key);
-    return row && toKeyValue(row);
+    return this.opened().reader.get(key);
   }
 
   async list(prefix: string, options?: ListOptions): Promise<ListResult> {

@@ -5,6 +5,7 @@ import { Counter, InjectMetric, METRIC } from '@app/metrics';
 import { ResourceWatchEvent } from '@app/resources';
 import { WatchHub } from '../hub/watch-hub.js';
 import { SessionEndReason } from '../stream/client-session.js';
+import { EncodingCache } from '../stream/encoding-cache.js';
 import {
   DEFAULT_BOOKMARK_INTERVAL_MS,
   DEFAULT_DRAIN_TIMEOUT_MS,
@@ -23,9 +24,14 @@ import { KubeWatchSession } from './kube-watch-session.js';
  * lines), a clean end at `timeoutSeconds`, an ERROR line carrying the Status (410 Expired, ...)
  * then the end when the source fails. Slow readers are dropped (socket destroyed, counted).
  * The subscription to `events$` is released on every path, client disconnect included.
+ * Object events are encoded once per (type, apiVersion, uid, resourceVersion) for all watchers,
+ * so `events$` must carry stored objects: one uid at one resourceVersion, one content.
  */
 @Injectable()
 export class KubeWatchResponder {
+  /** Event lines shared by every watch: an object at one resourceVersion is encoded once, not per watcher. */
+  private readonly encodings = new EncodingCache();
+
   constructor(
     private readonly hub: WatchHub,
     @Inject(WATCH_MODULE_OPTIONS) private readonly options: WatchModuleOptions,
@@ -49,6 +55,7 @@ export class KubeWatchResponder {
         sent: () => this.sentTotal.inc({ kind: 'k8s' }),
         dropped: () => this.droppedTotal.inc({ kind: 'k8s' }),
       },
+      this.encodings,
     );
     return session.start(events$.pipe(this.hub.track('k8s')));
   }

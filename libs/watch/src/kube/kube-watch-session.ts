@@ -2,8 +2,9 @@ import type { ServerResponse } from 'node:http';
 import { Observable } from 'rxjs';
 import { ResourceWatchEvent } from '@app/resources';
 import { ClientSession, SessionEndReason } from '../stream/client-session.js';
+import { EncodingCache } from '../stream/encoding-cache.js';
 import { KubeWatchOptions } from './kube-watch.options.js';
-import { bookmarkEvent, encodeWatchEvent, errorStatus, newerResourceVersion } from './watch-event-encoding.js';
+import { bookmarkEvent, encodeWatchEvent, errorStatus, newerResourceVersion, watchEventKey } from './watch-event-encoding.js';
 
 /** Resolved settings of one watch response. */
 export interface KubeWatchSettings extends KubeWatchOptions {
@@ -32,6 +33,7 @@ export class KubeWatchSession {
     res: ServerResponse,
     private readonly settings: KubeWatchSettings,
     private readonly hooks: KubeWatchHooks,
+    private readonly encodings: EncodingCache,
   ) {
     this.session = new ClientSession(res, { ...settings, dropGraceMs: 0, onDropped: hooks.dropped });
   }
@@ -66,11 +68,15 @@ export class KubeWatchSession {
     const resourceVersion = event.object.metadata?.resourceVersion;
     if (resourceVersion) this.lastResourceVersion = newerResourceVersion(this.lastResourceVersion, resourceVersion);
     const { transform } = this.settings;
-    this.write(transform && event.type !== 'BOOKMARK' ? transform(event) : event);
+    // Transformed events (Table rows: ages relative to now, the request's includeObject) are per session.
+    if (transform && event.type !== 'BOOKMARK') this.write(transform(event));
+    else this.write(event, watchEventKey(event));
   }
 
-  private write(event: ResourceWatchEvent): void {
-    if (this.session.writer.write(encodeWatchEvent(event))) this.hooks.sent();
+  /** Encodes `event` (once for every session when it has a cache key) and writes it. */
+  private write(event: ResourceWatchEvent, key?: string): void {
+    const line = key === undefined ? encodeWatchEvent(event) : this.encodings.get(key, () => encodeWatchEvent(event));
+    if (this.session.writer.write(line)) this.hooks.sent();
   }
 
   private bookmark(): void {

@@ -5,6 +5,9 @@ import { SseRequest } from './sse-query.js';
 /** The filter a `GET /watch` request asks for, over ResourceChanges. Pure; built once per client. */
 export type ChangePredicate = (change: ResourceChange) => boolean;
 
+/** Whether the caller may see a change (its permissions); may need to ask someone (a promise). */
+export type ChangeAuthorizer = (change: ResourceChange) => boolean | Promise<boolean>;
+
 /**
  * Resources match by kind (or plural resource name), namespace, name and label selector. With
  * `includeEvents`, core Events also match when their involvedObject has a requested kind and the

@@ -3,6 +3,7 @@ import { Observable } from 'rxjs';
 import { ResourceChange } from '@app/resources';
 import { errorStatus, isExpired } from '../kube/watch-event-encoding.js';
 import { ClientSession, SessionEndReason } from '../stream/client-session.js';
+import { EncodingCache } from '../stream/encoding-cache.js';
 import { WriteLimits } from '../watch-module-options.interface.js';
 import { sseComment, sseMessage } from './sse-format.js';
 import { StartedStreamItem } from './start-revision.js';
@@ -36,6 +37,24 @@ export function changeData(change: ResourceChange): { type: string; kind: string
   return { type: change.type, kind: change.object.kind, object: change.object };
 }
 
+/** By change object: the hub hands the same object to every live session, found without building a key. */
+const liveMessages = new WeakMap<ResourceChange, string>();
+
+/**
+ * The SSE message of a change (id = revision, event = type, data = changeData), from `cache`:
+ * encoded once per change however many sessions send it. The store revision, the type and the
+ * object's resource, namespace and name determine the bytes (objects in their storage version).
+ */
+export function changeMessage(cache: EncodingCache, change: ResourceChange): string {
+  const shared = liveMessages.get(change);
+  if (shared !== undefined) return shared;
+  const { resource, object } = change;
+  const key = `sse ${change.revision} ${change.type} ${resource.group}/${resource.resource} ${object.metadata?.namespace ?? ''}/${object.metadata?.name ?? ''}`;
+  const message = cache.get(key, () => sseMessage({ id: change.revision, event: change.type, data: changeData(change) }));
+  liveMessages.set(change, message);
+  return message;
+}
+
 /**
  * One `GET /watch` response: `retry:`, then `event: ready` (id = the start revision), then one
  * message per change (id = resourceVersion, event = type), `: heartbeat` comments, and a final
@@ -48,6 +67,7 @@ export class SseSession {
     res: ServerResponse,
     private readonly settings: SseSettings,
     private readonly hooks: SseHooks,
+    private readonly encodings: EncodingCache,
   ) {
     this.session = new ClientSession(res, { ...settings, dropMessage: DROPPED, onDropped: hooks.dropped });
   }
@@ -70,8 +90,7 @@ export class SseSession {
   }
 
   private change(change: ResourceChange): void {
-    const message = sseMessage({ id: change.revision, event: change.type, data: changeData(change) });
-    if (this.session.writer.write(message)) this.hooks.sent();
+    if (this.session.writer.write(changeMessage(this.encodings, change))) this.hooks.sent();
   }
 
   private fail(error: unknown, fromRevision: number | undefined): void {

@@ -4,6 +4,7 @@ import { ExpiredError } from '@app/api-machinery';
 import { Counter, InjectMetric, METRIC } from '@app/metrics';
 import { WatchHub } from '../hub/watch-hub.js';
 import { SessionEndReason } from '../stream/client-session.js';
+import { EncodingCache } from '../stream/encoding-cache.js';
 import {
   DEFAULT_DRAIN_TIMEOUT_MS,
   DEFAULT_DROP_GRACE_MS,
@@ -13,7 +14,8 @@ import {
   WATCH_MODULE_OPTIONS,
 } from '../watch.constants.js';
 import { WatchModuleOptions } from '../watch-module-options.interface.js';
-import { ChangePredicate, changeFilter } from './change-filter.js';
+import { ChangeAuthorizer, changeFilter } from './change-filter.js';
+import { authorizedOnly } from './authorized-only.js';
 import { parseSseRequest, SseQueryParams } from './sse-query.js';
 import { SseSession, SseSettings } from './sse-session.js';
 import { withStartRevision } from './start-revision.js';
@@ -28,6 +30,8 @@ import { withStartRevision } from './start-revision.js';
 @Injectable()
 export class SseService {
   private readonly settings: SseSettings;
+  /** Change messages shared by every session: one encoding per change, not per client. */
+  private readonly encodings = new EncodingCache();
 
   constructor(
     private readonly hub: WatchHub,
@@ -50,17 +54,16 @@ export class SseService {
    * resolves, with the reason, when the response is over; callers need not await it.
    * `authorized` (the caller's permissions) further restricts which changes are sent.
    */
-  open(res: ServerResponse, query: SseQueryParams, lastEventId?: string, authorized?: ChangePredicate): { done: Promise<SessionEndReason> } {
+  open(res: ServerResponse, query: SseQueryParams, lastEventId?: string, authorized?: ChangeAuthorizer): { done: Promise<SessionEndReason> } {
     const request = parseSseRequest(query, lastEventId);
-    const requested = changeFilter(request);
-    const filter: ChangePredicate = authorized ? (change) => requested(change) && authorized(change) : requested;
     const { fromRevision } = request;
-    const changes$ = this.hub.stream({ fromRevision, filter });
+    const requested$ = this.hub.stream({ fromRevision, filter: changeFilter(request) });
+    const changes$ = authorized ? requested$.pipe(authorizedOnly(authorized)) : requested$;
     const items$ = withStartRevision(changes$, () => (fromRevision ? this.resumable(fromRevision) : this.hub.currentRevision()));
     const session = new SseSession(res, this.settings, {
       sent: () => this.sentTotal.inc({ kind: 'sse' }),
       dropped: () => this.droppedTotal.inc({ kind: 'sse' }),
-    });
+    }, this.encodings);
     return { done: session.start(items$.pipe(this.hub.track('sse')), fromRevision) };
   }
 

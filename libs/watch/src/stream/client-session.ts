@@ -71,10 +71,11 @@ export class ClientSession {
     source.pipe(takeUntil(this.stop$), finalize(() => this.release())).subscribe(observer);
   }
 
-  /** Writes an optional last chunk and ends the response; idempotent. */
+  /** Writes what the writer still holds and an optional last chunk, then ends the response; idempotent. */
   end(reason: SessionEndReason, lastChunk?: string): void {
     if (!this.finish(reason)) return;
-    if (lastChunk && !this.res.destroyed) this.res.write(lastChunk);
+    const tail = this.writer.takePending() + (lastChunk ?? '');
+    if (tail && !this.res.destroyed) this.res.write(tail);
     this.res.end();
   }
 

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { applicationAdmissionReview } from '@app/admission';
 import { mutate, mutations } from './mutation.js';
 import { encode, encodeSegment, FuzzTarget, validApplication } from './target.js';
 import { acceptHeader } from './targets-applications.js';
@@ -6,23 +7,15 @@ import { anyString, dnsName, queryParams, queryValue, selector, textDamage, wron
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
-function admissionReview(operation = 'CREATE') {
-  return {
-    apiVersion: 'admission.k8s.io/v1',
-    kind: 'AdmissionReview',
-    request: {
-      uid: '705ab4f5-6393-11e8-b7cc-42010a800002',
-      kind: { group: 'cloudnative.elide.dev', version: 'v1', kind: 'Application' },
-      resource: { group: 'cloudnative.elide.dev', version: 'v1', resource: 'applications' },
-      namespace: 'fuzz',
-      name: 'reviewed',
-      operation,
-      userInfo: { username: 'fuzzer', groups: ['system:authenticated'] },
-      object: validApplication('reviewed'),
-      oldObject: operation === 'UPDATE' ? validApplication('reviewed') : null,
-      dryRun: false,
-    },
-  };
+function admissionReview(operation: 'CREATE' | 'UPDATE' | 'DELETE' | 'CONNECT' = 'CREATE') {
+  return applicationAdmissionReview(validApplication('reviewed'), {
+    operation,
+    namespace: 'fuzz',
+    name: 'reviewed',
+    userInfo: { username: 'fuzzer', groups: ['system:authenticated'] },
+    oldObject: operation === 'UPDATE' ? validApplication('reviewed') : null,
+    dryRun: false,
+  });
 }
 
 const REVIEW_PATHS = [['apiVersion'], ['kind'], ['request'], ['request', 'uid'], ['request', 'kind'], ['request', 'kind', 'kind'], ['request', 'kind', 'group'], ['request', 'resource'], ['request', 'operation'], ['request', 'object'], ['request', 'object', 'spec'], ['request', 'object', 'spec', 'replicas'], ['request', 'object', 'spec', 'image'], ['request', 'object', 'metadata'], ['request', 'object', 'metadata', 'name'], ['request', 'object', 'metadata', 'labels'], ['request', 'oldObject'], ['request', 'dryRun'], ['request', 'namespace'], ['request', 'userInfo'], ['request', 'options'], ['response']];

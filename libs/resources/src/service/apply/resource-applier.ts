@@ -51,9 +51,7 @@ export class ResourceApplier {
   private update(request: ApplyRequest, stored: KubeObject): Promise<WriteResult> {
     const { scope, name, config } = request;
     checkUid(scope, name, config, stored);
-    const rv = config.metadata?.resourceVersion;
-    const precondition = parseResourceVersion(typeof rv === 'string' ? rv : undefined);
-    if (Number.isNaN(precondition)) throw new BadRequestError(`invalid resourceVersion: ${String(rv)}`);
+    const precondition = parseResourceVersion(config.metadata?.resourceVersion);
     return this.writer.guaranteedUpdate(scope, name, precondition, request.opts, (current) => {
       checkUid(scope, name, config, current);
       return request.fields.apply(current, config, request.manager, request.force).object;
