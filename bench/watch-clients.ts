@@ -93,11 +93,11 @@ export class WatchClient {
   }
 }
 
-/** Opens `count` clients, `batch` at a time, each established before the next batch starts. */
-export async function openClients(count: number, url: string, kind: ClientKind, receipts: Receipts, batch = 100): Promise<WatchClient[]> {
+/** Opens `count` clients spread round-robin over `urls`, `batch` at a time, each established before the next batch starts. */
+export async function openClients(count: number, urls: string[], kind: ClientKind, receipts: Receipts, batch = 100): Promise<WatchClient[]> {
   const clients: WatchClient[] = [];
   for (let start = 0; start < count; start += batch) {
-    const opened = Array.from({ length: Math.min(batch, count - start) }, (_, i) => new WatchClient(url, kind, start + i, receipts));
+    const opened = Array.from({ length: Math.min(batch, count - start) }, (_, i) => new WatchClient(urls[(start + i) % urls.length], kind, start + i, receipts));
     await Promise.all(opened.map((client) => client.ready));
     clients.push(...opened);
   }

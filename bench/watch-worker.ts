@@ -1,7 +1,7 @@
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { ClientKind, openClients, Receipts, WatchClient } from './watch-clients.js';
 
-type Request = { type: 'open'; url: string; kind: ClientKind; count: number } | { type: 'delivered' } | { type: 'finish'; expectedPerClient: number };
+type Request = { type: 'open'; urls: string[]; kind: ClientKind; count: number } | { type: 'delivered' } | { type: 'finish'; expectedPerClient: number };
 type Reply = { type: 'opened' } | { type: 'delivered'; delivered: number } | { type: 'finished'; latencies: Float64Array; shortClients: number };
 
 /**
@@ -24,9 +24,9 @@ export class ClientWorker {
     });
   }
 
-  /** Opens `count` clients on `url`; resolves when every stream is established. */
-  async open(url: string, kind: ClientKind, count: number): Promise<void> {
-    await this.request({ type: 'open', url, kind, count }, 'opened');
+  /** Opens `count` clients spread round-robin over `urls`; resolves when every stream is established. */
+  async open(urls: string[], kind: ClientKind, count: number): Promise<void> {
+    await this.request({ type: 'open', urls, kind, count }, 'opened');
   }
 
   async delivered(): Promise<number> {
@@ -50,7 +50,7 @@ function serve(): void {
   const reply = (message: Reply, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(message, transfer);
   parentPort!.on('message', (message: Request) => {
     if (message.type === 'open') {
-      void openClients(message.count, message.url, message.kind, receipts).then((opened) => {
+      void openClients(message.count, message.urls, message.kind, receipts).then((opened) => {
         clients = opened;
         reply({ type: 'opened' });
       });

@@ -8,7 +8,9 @@
  * phase 2: Kubernetes watch clients (`?watch=true`, newline-delimited JSON). Server memory is the
  * child's VmRSS; server CPU is the child's utime + stime, also per event delivered. Env:
  * BENCH_CLIENTS (1000), BENCH_RATE (writes/s, 50), BENCH_SECONDS (10), BENCH_DRAIN_SECONDS (15),
- * BENCH_SERVER_NODE_ARGS (extra node flags for the operator, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
+ * BENCH_SERVER_NODE_ARGS (extra node flags for the operator, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`),
+ * BENCH_PHASES (`sse,k8s`: which phases run, in that order; `k8s` profiles the Kubernetes watch alone),
+ * BENCH_K8S_VERSIONS (`v1`: the Application versions the Kubernetes watchers ask for, spread evenly).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -21,11 +23,22 @@ import { ClientKind, nowMs, quantile, SENT_AT } from './watch-clients.js';
 import { ClientWorker } from './watch-worker.js';
 
 const MAIN_JS = fileURLToPath(new URL('../apps/operator/src/main.js', import.meta.url));
-const APPS = '/apis/cloudnative.elide.dev/v1';
+const GROUP = '/apis/cloudnative.elide.dev';
+const APPS = `${GROUP}/v1`;
 const clients = envNumber('BENCH_CLIENTS', 1000);
 const rate = envNumber('BENCH_RATE', 50);
 const seconds = envNumber('BENCH_SECONDS', 10);
 const drainSeconds = envNumber('BENCH_DRAIN_SECONDS', 15);
+const phases = phaseKinds(process.env.BENCH_PHASES ?? 'sse,k8s');
+const k8sVersions = (process.env.BENCH_K8S_VERSIONS ?? 'v1').split(',').map((version) => version.trim()).filter(Boolean);
+
+/** The phases to run, from a comma-separated list of `sse` and `k8s`. */
+function phaseKinds(list: string): ClientKind[] {
+  const kinds = list.split(',').map((item) => item.trim()).filter(Boolean);
+  const unknown = kinds.filter((kind) => kind !== 'sse' && kind !== 'k8s');
+  if (kinds.length === 0 || unknown.length > 0) throw new Error(`BENCH_PHASES: expected a comma-separated list of sse and k8s, got "${list}"`);
+  return kinds as ClientKind[];
+}
 
 interface Server {
   child: ChildProcess;
@@ -104,10 +117,13 @@ async function metric(url: string, name: string, kind: ClientKind): Promise<numb
 async function phase(server: Server, kind: ClientKind) {
   const namespace = `bench-${kind}`;
   const baseRss = server.rssMiB();
-  const path = kind === 'sse' ? `/watch?kind=Application&namespace=${namespace}` : `${APPS}/namespaces/${namespace}/applications?watch=true&resourceVersion=${await currentResourceVersion(server.url, namespace)}`;
+  const resourceVersion = kind === 'k8s' ? await currentResourceVersion(server.url, namespace) : '';
+  const urls = kind === 'sse'
+    ? [`${server.url}/watch?kind=Application&namespace=${namespace}`]
+    : k8sVersions.map((version) => `${server.url}${GROUP}/${version}/namespaces/${namespace}/applications?watch=true&resourceVersion=${resourceVersion}`);
   const openedAt = performance.now();
   const watchers = new ClientWorker();
-  await watchers.open(server.url + path, kind, clients);
+  await watchers.open(urls, kind, clients);
   const connectSeconds = (performance.now() - openedAt) / 1000;
   await sleep(1000);
   const connectedRss = server.rssMiB();
@@ -155,14 +171,15 @@ function report(results: Awaited<ReturnType<typeof phase>>[]): void {
       `${r.writeAckMs.p50} / ${r.writeAckMs.p99}`, `${r.serverRssMiB.before} → ${r.serverRssMiB.connected} → ${r.serverRssMiB.peak}`, r.serverKiBPerClient, `${r.serverCpuPercent}%`, r.serverCpuUsPerEvent, r.droppedClients,
     ]),
   ));
-  console.log('\n' + JSON.stringify({ bench: 'watch', clients, ratePerSecond: rate, seconds, node: process.version, loadAverage: loadavg().map((value) => round(value, 2)), results }));
+  console.log('\n' + JSON.stringify({ bench: 'watch', clients, k8sVersions, ratePerSecond: rate, seconds, node: process.version, loadAverage: loadavg().map((value) => round(value, 2)), results }));
 }
 
 async function main(): Promise<void> {
-  console.log(`bench:watch: ${clients} clients per phase, ${rate} creates/s for ${seconds} s; operator in a child process (memory store, reconciler off); node ${process.version}; load average ${loadavg().map((value) => value.toFixed(2)).join(' ')}\n`);
+  console.log(`bench:watch: ${clients} clients per phase (${phases.join(', ')}; Kubernetes watchers on ${k8sVersions.join(', ')}), ${rate} creates/s for ${seconds} s; operator in a child process (memory store, reconciler off); node ${process.version}; load average ${loadavg().map((value) => value.toFixed(2)).join(' ')}\n`);
   const server = await startServer();
   try {
-    const results = [await phase(server, 'sse'), await phase(server, 'k8s')];
+    const results = [];
+    for (const kind of phases) results.push(await phase(server, kind));
     report(results);
     const incomplete = results.filter((r) => r.delivered < r.expected || r.failedWrites > 0);
     if (incomplete.length > 0) console.warn(`WARNING: incomplete delivery in ${incomplete.map((r) => r.kind).join(', ')} (see delivered / expected, failedWrites)`);

@@ -438,6 +438,14 @@ describe('kubectl against the operator (e2e)', () => {
         assert.match(rows.get(name)!.AGE, /^\d+s$|^\d+m\d*s?$/);
       }
     });
+
+    it('create configmap (a protobuf body) from literals and a binary file', async () => {
+      const blob = file('blob.bin', '');
+      writeFileSync(blob, Buffer.from([0xff, 0x00, 0x01, 0x02]));
+      assert.equal(await kubectl.ok(['create', 'configmap', 'settings', '-n', 'write-ns', '--from-literal=COLOR=blue', `--from-file=blob=${blob}`]), 'configmap/settings created\n');
+      const stored = JSON.parse(await kubectl.ok(['get', 'configmap', 'settings', '-n', 'write-ns', '-o', 'json']));
+      assert.deepEqual([stored.data, stored.binaryData], [{ COLOR: 'blue' }, { blob: '/wABAg==' }]);
+    });
   });
 });
 

@@ -3,12 +3,15 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Server } from 'node:http';
 import { OperatorConfig } from '@app/config';
+import { apiRouteShortcut } from './http/api-route-shortcut.js';
 import { bodyMiddleware } from './http/body.middleware.js';
 import { InFlightRequests } from './http/in-flight.js';
+import { chainMiddlewares } from './http/middleware-chain.js';
 import { createLogger } from './http/logger.js';
 import { StatusExceptionFilter } from './http/status-exception.filter.js';
 import { HealthService } from './observability/health/health.service.js';
 import { HttpMetricsMiddleware } from './observability/metrics/http-metrics.middleware.js';
+import { KUBE_API_ROUTES } from './kube/kube-api.controller.js';
 import { OperatorModule } from './operator.module.js';
 import { securityMiddlewares } from './security/security-gate.js';
 import { startWebhookServer } from './admission/webhook-server.js';
@@ -31,10 +34,16 @@ export async function startOperator(config: OperatorConfig): Promise<RunningOper
   const inFlight = new InFlightRequests();
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.use(inFlight.middleware);
-  app.use(app.get(HttpMetricsMiddleware).handle);
-  app.use(...securityMiddlewares(app)); // authentication, audit, max in flight, authorization, deadline: before the body is read
-  app.use(bodyMiddleware);
+  // One router layer for every middleware that runs on each request, in this order.
+  app.use(
+    chainMiddlewares(
+      inFlight.middleware,
+      app.get(HttpMetricsMiddleware).handle,
+      ...securityMiddlewares(app), // authentication, audit, max in flight, authorization, deadline: before the body is read
+      bodyMiddleware,
+      apiRouteShortcut(app.getHttpAdapter().getInstance(), KUBE_API_ROUTES), // /api and /apis straight to their routes when nothing registered earlier can match
+    ),
+  );
   app.useGlobalFilters(new StatusExceptionFilter());
   setupDocs(app); // Swagger UI at /docs, OpenAPI 3 at /docs-json: before listen, so its routes precede the not-found handler
   await app.listen(config.PORT, config.HOST);

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { onResponseDone } from './response-done.js';
 
 /**
  * Counts requests in flight so shutdown can wait for them. Long-running requests (watches,
@@ -17,8 +18,7 @@ export class InFlightRequests {
       this.count--;
       if (this.count === 0) this.waiters.splice(0).forEach((wake) => wake());
     };
-    res.on('finish', finish);
-    res.on('close', finish);
+    onResponseDone(res, finish);
     (res.locals as { finishInFlight?: () => void }).finishInFlight = finish;
     next();
   };

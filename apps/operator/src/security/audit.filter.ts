@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { isJsonObject, microTime, StatusError } from '@app/api-machinery';
 import type { UserInfo } from '@app/resources';
 import { ANONYMOUS_USER, AuditEvent, AuditLogger, AuditResponseStatus, AuditStage, auditRequestUri, sourceIPs } from '@app/security';
+import { onResponseDone } from '../http/response-done.js';
 import { contextOf, SecurityContext } from './security-context.js';
 
 /**
@@ -29,8 +30,7 @@ export class AuditRecorder {
         written = true;
         this.logger.write({ ...this.event(req, contextOf(res), auditID, 'ResponseComplete'), responseStatus: captured(res.statusCode) });
       };
-      res.once('finish', complete);
-      res.once('close', complete);
+      onResponseDone(res, complete);
       next();
     };
   }

@@ -1,6 +1,8 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { parseGoDuration, TimeoutError, TooManyRequestsError } from '@app/api-machinery';
 import { armResponseDeadline, isPrivileged, MaxInFlightLimiter, RETRY_AFTER_SECONDS } from '@app/security';
+import type { ServerResponse } from 'node:http';
+import { onResponseDone } from '../http/response-done.js';
 import { sendStatus } from '../http/send-status.js';
 import { contextOf, refuse } from './security-context.js';
 
@@ -19,8 +21,7 @@ export function inFlightFilter(limiter: MaxInFlightLimiter): RequestHandler {
       if (user && isPrivileged(user)) return next();
       return refuse(req, res, new TooManyRequestsError('Too many requests, please try again later.', RETRY_AFTER_SECONDS));
     }
-    res.once('finish', release);
-    res.once('close', release);
+    onResponseDone(res, release);
     next();
   };
 }
@@ -35,13 +36,16 @@ export function deadlineFilter(timeoutSeconds: number): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     const { request } = contextOf(res);
     if (request.longRunning || request.probe) return next();
-    const deadline = armResponseDeadline(res, timeoutMs(req, timeoutSeconds), (response) => {
-      response.setHeader('Connection', 'close');
-      sendStatus(res, new TimeoutError('Timeout: request did not complete within requested timeout - context deadline exceeded'));
-    });
-    (res.locals as { abortSignal?: AbortSignal }).abortSignal = deadline.signal;
+    const deadline = armResponseDeadline(res, timeoutMs(req, timeoutSeconds), answerTimeout, onResponseDone);
+    // Read by few handlers: the AbortController behind it is made on first read.
+    Object.defineProperty(res.locals, 'abortSignal', { get: () => deadline.signal, enumerable: true, configurable: true });
     next();
   };
+}
+
+function answerTimeout(res: ServerResponse): void {
+  res.setHeader('Connection', 'close');
+  sendStatus(res as Response, new TimeoutError('Timeout: request did not complete within requested timeout - context deadline exceeded'));
 }
 
 function timeoutMs(req: Request, timeoutSeconds: number): number {

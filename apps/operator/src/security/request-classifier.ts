@@ -3,7 +3,7 @@ import type { TLSSocket } from 'node:tls';
 import { parseFieldSelector } from '@app/api-machinery';
 import type { AuthorizationAttributes } from '@app/security';
 import type { UserInfo } from '@app/resources';
-import { parseRequestInfo } from '../kube/request-info.js';
+import { requestInfoOf } from '../kube/request-info-of.js';
 
 /** What the security filters need to know about a request before its body is read. */
 export interface ClassifiedRequest {
@@ -48,7 +48,7 @@ export function classifyRequest(req: Request, options: ClassifierOptions): Class
   const path = req.path;
   const method = req.method.toUpperCase();
   const read = method === 'GET' || method === 'HEAD';
-  const info = parseRequestInfo(method, path, req.query as Record<string, unknown>);
+  const info = requestInfoOf(req);
   const attributes: ClassifiedRequest['attributes'] =
     info?.kind === 'resource'
       ? { kind: 'resource', verb: info.verb, apiGroup: info.group, apiVersion: info.version, resource: info.resource, subresource: info.subresource, namespace: info.namespace, name: info.name ?? nameFromFieldSelector(info.verb, req.query.fieldSelector) }

@@ -1,5 +1,8 @@
-/** How one field decodes: a scalar, a string map (map<string,string>), or a nested message. */
-export type FieldType = 'string' | 'int' | 'bool' | 'map' | MessageSchema;
+/**
+ * How one field decodes: a scalar, `bytes` (base64, as JSON carries []byte), a string map
+ * (map<string,string>), a bytes map (map<string,bytes>, base64 values), or a nested message.
+ */
+export type FieldType = 'string' | 'int' | 'bool' | 'bytes' | 'map' | 'bytesMap' | MessageSchema;
 export interface FieldSpec {
   name: string;
   type: FieldType;
@@ -53,5 +56,7 @@ export const KUBE_PROTOBUF_SCHEMAS: Record<string, MessageSchema> = {
   'authorization.k8s.io/v1/LocalSubjectAccessReview': { 1: m('metadata', objectMeta), 2: m('spec', subjectAccessReviewSpec) },
   'authentication.k8s.io/v1/TokenReview': { 1: m('metadata', objectMeta), 2: m('spec', { 1: s('token'), 2: s('audiences', true) }) },
   'authentication.k8s.io/v1/SelfSubjectReview': { 1: m('metadata', objectMeta) },
+  // What `kubectl create configmap` sends (binaryData from --from-file with non-UTF-8 content).
+  'v1/ConfigMap': { 1: m('metadata', objectMeta), 2: { name: 'data', type: 'map' }, 3: { name: 'binaryData', type: 'bytesMap' }, 4: { name: 'immutable', type: 'bool' } },
   'v1/Namespace': { 1: m('metadata', objectMeta), 2: m('spec', { 1: s('finalizers', true) }) },
 };

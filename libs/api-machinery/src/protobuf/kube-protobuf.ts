@@ -34,7 +34,7 @@ function decodeMessage(buffer: Buffer, schema: MessageSchema): Record<string, un
     const spec = schema[field.number];
     if (!spec) continue;
     const value = decodeValue(field.value, spec.type);
-    if (spec.type === 'map') Object.assign((object[spec.name] ??= {}) as object, value);
+    if (spec.type === 'map' || spec.type === 'bytesMap') Object.assign((object[spec.name] ??= {}) as object, value);
     else if (spec.repeated) ((object[spec.name] ??= []) as unknown[]).push(value);
     else if (!isEmpty(value)) object[spec.name] = value;
   }
@@ -50,6 +50,11 @@ function decodeValue(value: number | Buffer, type: MessageSchema[number]['type']
     const entry = decodeMessage(value, { 1: { name: 'key', type: 'string' }, 2: { name: 'value', type: 'string' } });
     return { [String(entry.key ?? '')]: String(entry.value ?? '') };
   }
+  if (type === 'bytesMap') {
+    const entry = decodeMessage(value, { 1: { name: 'key', type: 'string' }, 2: { name: 'value', type: 'bytes' } });
+    return { [String(entry.key ?? '')]: entry.value ?? '' };
+  }
+  if (type === 'bytes') return value.toString('base64');
   return decodeMessage(value, type);
 }
 

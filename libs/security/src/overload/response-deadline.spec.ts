@@ -53,4 +53,15 @@ describe(armResponseDeadline.name, () => {
     assert.equal(deadline?.expired, false);
     assert.equal(deadline?.signal.aborted, false);
   });
+
+  it('makes its signal on first read, already aborted when read after the deadline passed', async () => {
+    let deadline: ResponseDeadline | undefined;
+    handler = (res) => {
+      deadline = armResponseDeadline(res, 20, (r) => r.writeHead(504).end('timeout'));
+    };
+    assert.deepEqual(await fetchText(), { status: 504, body: 'timeout' });
+    assert.equal(deadline?.expired, true);
+    assert.equal(deadline?.signal.aborted, true);
+    assert.equal((deadline?.signal.reason as Error).message, 'request timed out');
+  });
 });

@@ -88,6 +88,22 @@ for (const memory of [false, true]) {
       }
     });
 
+    it('hands every live watch of a change the same frozen event, kv and prevKv', async () => {
+      const from = await store.currentRevision();
+      const watches = [new Recorder(store.watch('/s/', from)), new Recorder(store.watch('/s/', from)), new Recorder(store.watch('/', from))];
+      const v1 = await store.create('/s/k', 'v1');
+      const v2 = await store.update('/s/k', 'v2');
+      const [[added, modified], ...others] = await Promise.all(watches.map((recorder) => recorder.take(2)));
+      for (const events of others) {
+        assert.equal(events[0], added);
+        assert.equal(events[1], modified);
+      }
+      assert.deepEqual([added, modified], [{ type: 'ADDED', kv: v1 }, { type: 'MODIFIED', kv: v2, prevKv: v1 }]);
+      for (const frozen of [added, added.kv, modified, modified.kv, modified.prevKv]) assert.ok(Object.isFrozen(frozen));
+      assert.throws(() => ((modified.kv as { value: string }).value = 'changed'), TypeError);
+      watches.forEach((recorder) => recorder.unsubscribe());
+    });
+
     it('releases its live subscription on unsubscribe', async () => {
       const rows = (store as unknown as { state: { poller: { rows: Subject<unknown> } } }).state.poller.rows;
       const before = rows.observers.length;

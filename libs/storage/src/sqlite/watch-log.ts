@@ -1,7 +1,8 @@
 import { Observable } from 'rxjs';
 import { WatchEvent } from '../store.js';
 import { inRange, KeyRange, prefixRange } from './key-range.js';
-import { LogRow, toWatchEvent } from './log-row.js';
+import { LogRow } from './log-row.js';
+import { sharedWatchEvent } from './shared-watch-event.js';
 
 /** What a watch needs from the store: the live broadcast and a history read. */
 export interface WatchSource {
@@ -13,7 +14,8 @@ export interface WatchSource {
  * Every change under `prefix` after `fromRevision`: subscribes to the live rows first (buffering
  * them), replays the history from the database, then drains the buffer. A revision is emitted
  * only if it is newer than the last one emitted, so nothing is duplicated, and since the
- * broadcast covers everything after the poller's position, nothing is missed.
+ * broadcast covers everything after the poller's position, nothing is missed. Every watch that
+ * emits the same broadcast row emits the same frozen event (see `sharedWatchEvent`).
  */
 export function watchLog(source: WatchSource, prefix: string, fromRevision: number): Observable<WatchEvent> {
   return new Observable<WatchEvent>((subscriber) => {
@@ -23,7 +25,7 @@ export function watchLog(source: WatchSource, prefix: string, fromRevision: numb
     const emit = (row: LogRow): void => {
       if (row.id <= last || subscriber.closed) return;
       last = row.id;
-      subscriber.next(toWatchEvent(row));
+      subscriber.next(sharedWatchEvent(row));
     };
     const live = source.rows$.subscribe({
       next: (row) => {

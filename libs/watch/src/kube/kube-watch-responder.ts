@@ -5,7 +5,6 @@ import { Counter, InjectMetric, METRIC } from '@app/metrics';
 import { ResourceWatchEvent } from '@app/resources';
 import { WatchHub } from '../hub/watch-hub.js';
 import { SessionEndReason } from '../stream/client-session.js';
-import { EncodingCache } from '../stream/encoding-cache.js';
 import {
   DEFAULT_BOOKMARK_INTERVAL_MS,
   DEFAULT_DRAIN_TIMEOUT_MS,
@@ -16,6 +15,7 @@ import {
 import { WatchModuleOptions } from '../watch-module-options.interface.js';
 import { KubeWatchOptions } from './kube-watch.options.js';
 import { KubeWatchSession } from './kube-watch-session.js';
+import { WatchEventLines } from './watch-event-lines.js';
 
 /**
  * Serves a Kubernetes watch (`?watch=true`) on a raw response: status 200 and headers flushed
@@ -25,12 +25,13 @@ import { KubeWatchSession } from './kube-watch-session.js';
  * then the end when the source fails. Slow readers are dropped (socket destroyed, counted).
  * The subscription to `events$` is released on every path, client disconnect included.
  * Object events are encoded once per (type, apiVersion, uid, resourceVersion) for all watchers,
- * so `events$` must carry stored objects: one uid at one resourceVersion, one content.
+ * so `events$` must carry stored objects: one uid at one resourceVersion, one content; a frozen
+ * event (with frozen object and metadata) must never change (`WatchEventLines`).
  */
 @Injectable()
 export class KubeWatchResponder {
   /** Event lines shared by every watch: an object at one resourceVersion is encoded once, not per watcher. */
-  private readonly encodings = new EncodingCache();
+  private readonly lines = new WatchEventLines();
 
   constructor(
     private readonly hub: WatchHub,
@@ -55,7 +56,7 @@ export class KubeWatchResponder {
         sent: () => this.sentTotal.inc({ kind: 'k8s' }),
         dropped: () => this.droppedTotal.inc({ kind: 'k8s' }),
       },
-      this.encodings,
+      this.lines,
     );
     return session.start(events$.pipe(this.hub.track('k8s')));
   }

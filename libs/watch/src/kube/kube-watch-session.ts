@@ -2,9 +2,9 @@ import type { ServerResponse } from 'node:http';
 import { Observable } from 'rxjs';
 import { ResourceWatchEvent } from '@app/resources';
 import { ClientSession, SessionEndReason } from '../stream/client-session.js';
-import { EncodingCache } from '../stream/encoding-cache.js';
 import { KubeWatchOptions } from './kube-watch.options.js';
-import { bookmarkEvent, encodeWatchEvent, errorStatus, newerResourceVersion, watchEventKey } from './watch-event-encoding.js';
+import { bookmarkEvent, encodeWatchEvent, errorStatus, newerResourceVersion } from './watch-event-encoding.js';
+import { WatchEventLines } from './watch-event-lines.js';
 
 /** Resolved settings of one watch response. */
 export interface KubeWatchSettings extends KubeWatchOptions {
@@ -33,7 +33,7 @@ export class KubeWatchSession {
     res: ServerResponse,
     private readonly settings: KubeWatchSettings,
     private readonly hooks: KubeWatchHooks,
-    private readonly encodings: EncodingCache,
+    private readonly lines: WatchEventLines,
   ) {
     this.session = new ClientSession(res, { ...settings, dropGraceMs: 0, onDropped: hooks.dropped });
   }
@@ -70,12 +70,15 @@ export class KubeWatchSession {
     const { transform } = this.settings;
     // Transformed events (Table rows: ages relative to now, the request's includeObject) are per session.
     if (transform && event.type !== 'BOOKMARK') this.write(transform(event));
-    else this.write(event, watchEventKey(event));
+    else this.writeLine(this.lines.line(event));
   }
 
-  /** Encodes `event` (once for every session when it has a cache key) and writes it. */
-  private write(event: ResourceWatchEvent, key?: string): void {
-    const line = key === undefined ? encodeWatchEvent(event) : this.encodings.get(key, () => encodeWatchEvent(event));
+  /** Encodes `event` for this session alone and writes it. */
+  private write(event: ResourceWatchEvent): void {
+    this.writeLine(encodeWatchEvent(event));
+  }
+
+  private writeLine(line: string): void {
     if (this.session.writer.write(line)) this.hooks.sent();
   }
 

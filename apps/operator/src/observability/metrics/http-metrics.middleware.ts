@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import type { ServerResponse } from 'node:http';
 import { Counter, Histogram, InjectMetric, METRIC } from '@app/metrics';
-import { parseRequestInfo } from '../../kube/request-info.js';
+import { requestInfoOf } from '../../kube/request-info-of.js';
+import { onResponseDone } from '../../http/response-done.js';
 import { routeLabel } from './http-route.js';
 import { fixedRoutesOf } from './fixed-routes.js';
 
@@ -37,18 +38,17 @@ export class HttpMetricsMiddleware {
       if (!longRunning) this.duration.observe(labels, Number(process.hrtime.bigint() - startedAt) / 1e9);
     };
     if (longRunning) beforeHeaders(res, (status) => record(String(status)));
-    res.once('finish', () => record(String(res.statusCode)));
-    res.once('close', () => record(res.headersSent ? String(res.statusCode) : CLIENT_CLOSED_CODE));
+    onResponseDone(res, (end) => record(end === 'finish' || res.headersSent ? String(res.statusCode) : CLIENT_CLOSED_CODE));
     next();
   };
 }
 
 /** A Kubernetes watch (`?watch=true` or the legacy `/watch/` path) or a Server-Sent Events stream. */
-export function isLongRunning(req: Pick<Request, 'method' | 'path' | 'query' | 'headers'>): boolean {
+export function isLongRunning(req: Pick<Request, 'method' | 'path' | 'query' | 'headers' | 'url'>): boolean {
   if (req.method !== 'GET') return false;
   if ((req.headers.accept ?? '').includes('text/event-stream') || req.path === '/watch' || req.path === '/watch/') return true;
   if (!req.path.startsWith('/api')) return false;
-  const info = parseRequestInfo(req.method, req.path, req.query as Record<string, unknown>);
+  const info = requestInfoOf(req);
   return info?.kind === 'resource' && info.verb === 'watch';
 }
 
