@@ -59,6 +59,18 @@ describe('API edge cases (e2e)', () => {
     });
   });
 
+  describe('a non-string metadata field in a Scale (PUT .../scale)', () => {
+    it('answers 400 as kube decodes it, and changes nothing (found by the fuzzer: a number was a 500)', async () => {
+      await http.post(ns, application('scaled', { replicas: 1 }));
+      for (const resourceVersion of [1e308, true, { a: 1 }]) {
+        const res = await http.put(`${ns}/scaled/scale`, { apiVersion: 'autoscaling/v1', kind: 'Scale', metadata: { name: 'scaled', namespace: 'edge', resourceVersion }, spec: { replicas: 2 } });
+        assert.equal(res.status, 400, res.text);
+        assert.match(res.body.message, /^Scale in version "v1" cannot be handled as a Scale: json: cannot unmarshal (number|bool|object) into Go struct field ObjectMeta\.resourceVersion of type string$/);
+      }
+      assert.equal((await http.get(`${ns}/scaled`)).body.spec.replicas, 1);
+    });
+  });
+
   describe('a resourceVersion beyond uint64', () => {
     const expected = `invalid resource version: resourceVersion: Invalid value: "${BEYOND_UINT64}": strconv.ParseUint: parsing "${BEYOND_UINT64}": value out of range`;
 

@@ -22,6 +22,8 @@ export function parseUintError(value: string): string | undefined {
  */
 export function parseResourceVersion(value: string | undefined): number | undefined {
   if (value === undefined || value === '') return undefined;
+  // Callers pass decoded strings; anything else reaching here is a client's JSON value of another type.
+  if (typeof value !== 'string') throw new BadRequestError(`invalid resource version: ${goJsonTypeName(value)} is not a string`);
   const error = parseUintError(value);
   if (error) throw new BadRequestError(`invalid resource version: resourceVersion: Invalid value: ${goQuote(value)}: ${error}`);
   return Number(value);

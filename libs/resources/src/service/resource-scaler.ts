@@ -1,4 +1,4 @@
-import { applyJsonPatch, applyMergePatch, BadRequestError, fieldCause, InvalidError, KubeObject, PathNotFoundError } from '@app/api-machinery';
+import { applyJsonPatch, applyMergePatch, BadRequestError, fieldCause, InvalidError, KubeObject, objectMetaDecodeError, PathNotFoundError } from '@app/api-machinery';
 import { PatchType, WriteOptions } from '../client/resource-client.js';
 import { parseResourceVersion } from '../storage/codec.js';
 import { ResourceReader } from './resource-reader.js';
@@ -77,6 +77,8 @@ function checkScale(body: unknown): Scale {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new BadRequestError('the body of the request must be a Scale object');
   const scale = body as Scale;
   if (scale.kind !== undefined && scale.kind !== 'Scale') throw new BadRequestError(`the kind in the data (${String(scale.kind)}) does not match the expected kind (Scale)`);
+  const decodeError = objectMetaDecodeError(scale.metadata);
+  if (decodeError) throw new BadRequestError(`Scale in version "v1" cannot be handled as a Scale: ${decodeError}`);
   return scale;
 }
 
