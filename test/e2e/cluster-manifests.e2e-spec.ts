@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { loadConfig } from '@app/config';
 import { CONSOLE_PATHS } from '@app/security';
+import { withConversionWebhook } from '@app/cluster';
 import type { RunningOperator } from '../../apps/operator/src/bootstrap.js';
 import { CRD_MANIFEST_PATH, fetchCrdManifest } from '../../apps/operator/src/cluster/crd-manifest-file.js';
 import { startTestOperator } from '../support/operator.js';
@@ -147,10 +148,28 @@ describe('deploy/kubernetes (e2e)', () => {
     assert.deepEqual(Object.values(await unknownFields([typo])), [['Deployment.spec.template.spec.containers[0].securityContext.readOnlyRootFileSystem']], 'the check sees a typo');
   });
 
-  it('commits the Application CRD exactly as the server serves it (regenerate: node dist/apps/operator/src/cluster/gen-crd.js)', async () => {
+  it('commits the Application CRD exactly as the server serves it, converting through the webhook (regenerate: npm run gen:crd)', async () => {
     const served = await fetchCrdManifest(operator.url);
-    assert.deepEqual(parse(readFileSync(CRD_MANIFEST_PATH, 'utf8')), served);
-    assert.deepEqual(find(full, 'CustomResourceDefinition').spec, served.spec);
+    const expected = withConversionWebhook(served);
+    assert.deepEqual(parse(readFileSync(CRD_MANIFEST_PATH, 'utf8')), expected);
+    assert.deepEqual(find(full, 'CustomResourceDefinition').spec, expected.spec);
+    assert.deepEqual((served.spec as { conversion: unknown }).conversion, { strategy: 'None' }, 'the standalone server converts in process');
+  });
+
+  it('has the CRD convert v1 ⇄ v1beta1 through the operator\'s /convert, its caBundle injected by cert-manager', () => {
+    const crd = find(full, 'CustomResourceDefinition');
+    assert.deepEqual(crd.spec.versions.filter((v: { served: boolean }) => v.served).map((v: { name: string }) => v.name), ['v1', 'v1beta1']);
+    const { strategy, webhook } = crd.spec.conversion;
+    assert.equal(strategy, 'Webhook');
+    assert.deepEqual(webhook.conversionReviewVersions, ['v1']);
+    const { name, namespace, port, path } = webhook.clientConfig.service;
+    assert.deepEqual([namespace, path], ['elide-system', '/convert']);
+    const service = find(full, 'Service', name);
+    assert.equal(service.metadata.namespace, namespace);
+    assert.deepEqual(service.spec.ports.find((p: { port: number }) => p.port === port), { name: 'webhook', port: 443, targetPort: 'webhook', protocol: 'TCP' }, 'the Service\'s webhook port (TLS)');
+    assert.ok(find(full, 'Certificate').spec.dnsNames.includes(`${name}.${namespace}.svc`), 'the serving certificate names the Service');
+    assert.equal(crd.metadata.annotations['cert-manager.io/inject-ca-from'], 'elide-system/application-operator-webhook');
+    assert.equal(find(base, 'CustomResourceDefinition').metadata.annotations, undefined, 'base/ leaves the caBundle to the installer');
   });
 
   it('runs three hardened replicas in cluster mode, spread across nodes', () => {

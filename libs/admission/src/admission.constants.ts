@@ -7,8 +7,11 @@ export const APPLICATION_RESOURCE = 'applications';
 export const VALIDATING_WEBHOOK_NAME = 'vapplication.cloudnative.elide.dev';
 export const MUTATING_WEBHOOK_NAME = 'mapplication.cloudnative.elide.dev';
 
-/** The `webhook` label of the admission metrics, on the HTTP path and the API path alike. */
-export type WebhookLabel = 'validate' | 'mutate';
+/**
+ * The `webhook` label of the webhook metrics: `validate` and `mutate` on the HTTP path and the
+ * API path alike; `convert` for the CRD conversion webhook (`POST /convert`).
+ */
+export type WebhookLabel = 'validate' | 'mutate' | 'convert';
 
 export const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
 export const MANAGED_BY_VALUE = 'application-operator';

@@ -14,6 +14,7 @@ export { watchStream } from './client/watch-stream.js';
 export { ApplicationCrdCheck, CrdCheckError } from './crd/application-crd.check.js';
 export { compareCrds, isEstablished, type CrdComparison } from './crd/crd-compatibility.js';
 export { crdManifest } from './crd/crd-manifest.js';
+export { withConversionWebhook, withoutConversion, DEPLOYED_CONVERSION_WEBHOOK, CONVERSION_REVIEW_VERSIONS, type ConversionWebhookService } from './crd/conversion-webhook.js';
 // Change feed
 export { ClusterChangeFeed } from './feed/cluster-change-feed.js';
 // Workload

@@ -1,19 +1,22 @@
 import { Body, Controller, Get, HttpCode, Post, StreamableFile } from '@nestjs/common';
-import { AdmissionReviewResponse, AdmissionReviewService, TlsManager } from '@app/admission';
+import { AdmissionReviewResponse, AdmissionReviewService, ConversionReviewResponse, ConversionReviewService, TlsManager } from '@app/admission';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { PathNotFoundError } from '@app/api-machinery';
 import { ApiAdmissionReview, ApiStatusResponses, TAG } from '../docs/decorators.js';
+import { ApiConversionReview } from './conversion-docs.js';
 
 /**
- * The admission webhook endpoints kube-apiserver calls (AdmissionReview v1, always answered
- * 200; 400 only for a body that is not an AdmissionReview object at all), and the CA bundle
- * for a webhook configuration's `caBundle` when the webhook TLS is generated (`auto`).
+ * The webhook endpoints kube-apiserver calls: admission (AdmissionReview v1, always answered
+ * 200; 400 only for a body that is not an AdmissionReview object at all) and CRD conversion
+ * (ConversionReview v1 or v1beta1; 400 for a body that is not one), and the CA bundle for a
+ * webhook configuration's or CRD's `caBundle` when the webhook TLS is generated (`auto`).
  */
 @ApiTags(TAG.admission)
 @Controller()
 export class AdmissionController {
   constructor(
     private readonly reviews: AdmissionReviewService,
+    private readonly conversions: ConversionReviewService,
     private readonly tls: TlsManager,
   ) {}
 
@@ -31,6 +34,13 @@ export class AdmissionController {
   @ApiAdmissionReview('mutate')
   mutate(@Body() body: unknown): AdmissionReviewResponse {
     return this.reviews.mutate(body);
+  }
+
+  @Post('convert')
+  @HttpCode(200)
+  @ApiConversionReview()
+  convert(@Body() body: unknown): ConversionReviewResponse {
+    return this.conversions.convert(body);
   }
 
   @Get('webhook/ca.crt')

@@ -11,6 +11,7 @@ import { Test } from '@nestjs/testing';
 import { firstValueFrom } from 'rxjs';
 import { StatusError } from '@app/api-machinery';
 import { AdmissionModule, applicationAdmissionReview, TlsManager } from '@app/admission';
+import { CrdModule } from '@app/crd';
 import { metricProviders } from '@app/metrics';
 import { AdmissionController } from './admission.controller.js';
 import { startWebhookServer, WebhookServer } from './webhook-server.js';
@@ -29,7 +30,7 @@ class StatusFilter implements ExceptionFilter {
 class TestMetricsModule {}
 
 async function createApp(options: Parameters<typeof AdmissionModule.forRoot>[0]): Promise<INestApplication> {
-  const moduleRef = await Test.createTestingModule({ imports: [TestMetricsModule, AdmissionModule.forRoot(options)], controllers: [AdmissionController] }).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [TestMetricsModule, CrdModule, AdmissionModule.forRoot(options)], controllers: [AdmissionController] }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
   app.useGlobalFilters(new StatusFilter());
   return app.init();
@@ -101,6 +102,20 @@ describe('admission webhooks over HTTPS', () => {
     const mutated = JSON.parse((await call('POST', '/mutate', seed)).body);
     assert.equal(mutated.response.patchType, 'JSONPatch');
     assert.ok(mutated.response.patch.length > 0);
+  });
+
+  it('answers /convert over HTTPS: a ConversionReview converted, or 400 Status when the body is not one', async () => {
+    const object = { apiVersion: 'cloudnative.elide.dev/v1beta1', kind: 'Application', metadata: { name: 'web', namespace: 'default', uid: 'u-1' }, spec: { image: 'nginx:1.25', replicaCount: 2 } };
+    const converted = await call('POST', '/convert', JSON.stringify({ apiVersion: 'apiextensions.k8s.io/v1', kind: 'ConversionReview', request: { uid: 'c-1', desiredAPIVersion: 'cloudnative.elide.dev/v1', objects: [object] } }));
+    assert.equal(converted.status, 200);
+    assert.deepEqual(JSON.parse(converted.body).response, {
+      uid: 'c-1',
+      convertedObjects: [{ ...object, apiVersion: 'cloudnative.elide.dev/v1', spec: { image: 'nginx:1.25', replicas: 2 } }],
+      result: { metadata: {}, status: 'Success' },
+    });
+    const notAReview = await call('POST', '/convert', seed);
+    assert.equal(notAReview.status, 400);
+    assert.match(JSON.parse(notAReview.body).message, /apiVersion: must be "apiextensions.k8s.io\/v1" or "apiextensions.k8s.io\/v1beta1", got "admission.k8s.io\/v1"/);
   });
 
   it('is refused by a client that does not trust the generated CA', async () => {

@@ -43,7 +43,7 @@ export class ClusterInfoService {
         events: '/events',
         watch: '/watch',
         leader: '/leader',
-        webhooks: ['/validate', '/mutate'],
+        webhooks: ['/validate', '/mutate', '/convert'],
       },
     };
   }

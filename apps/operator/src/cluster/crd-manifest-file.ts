@@ -10,8 +10,9 @@ export const CRD_MANIFEST_PATH = fileURLToPath(new URL('../../../../../deploy/ku
 
 const HEADER = [
   '# GENERATED: the Application CRD exactly as the operator serves it (GET /crd), without the',
-  '# server-set metadata and status. Regenerate with `node dist/apps/operator/src/cluster/gen-crd.js`',
-  '# after changing libs/crd/src/application/; test/e2e/cluster-manifests.e2e-spec.ts fails when stale.',
+  '# server-set metadata and status, its conversion set to the operator\'s webhook (POST /convert).',
+  '# Regenerate with `npm run gen:crd` after changing libs/crd/src/application/;',
+  '# test/e2e/cluster-manifests.e2e-spec.ts fails when stale.',
 ].join('\n');
 
 /** Reads `GET /crd` from an operator at `url` and returns it as a manifest. */

@@ -42,7 +42,7 @@ export class RootService {
         watch: '/watch',
         dashboard: '/dashboard',
         docs: '/docs',
-        webhooks: ['/validate', '/mutate'],
+        webhooks: ['/validate', '/mutate', '/convert'],
       },
     };
   }

@@ -30,7 +30,7 @@ const PROBES = new Set(['/healthz', '/livez', '/readyz']);
 const PUBLIC_GET = new Set(['/healthz', '/livez', '/readyz', '/version', '/dashboard', '/webhook/ca.crt', '/security/dashboard-auth.js', '/docs', '/docs-json', '/docs-yaml']);
 /** Static pages and their assets: no data, and a browser cannot send a token to load them. */
 const PUBLIC_PREFIXES = ['/dashboard/assets/', '/docs/'];
-const WEBHOOKS = new Set(['/validate', '/mutate']);
+const WEBHOOKS = new Set(['/validate', '/mutate', '/convert']);
 
 export interface ClassifierOptions {
   metricsAnonymous: boolean;
@@ -42,7 +42,7 @@ export interface ClassifierOptions {
  * a list or watch), everything else a non-resource request with the lower-case method as verb.
  * Public: the probes, /version, the static pages (dashboard, Swagger UI and the API document they
  * load, the dashboard's token script), the webhook CA, /metrics when anonymous metrics are on,
- * and the admission webhooks when called over the webhook TLS port (kube-apiserver sends no token).
+ * and the admission and conversion webhooks when called over the webhook TLS port (kube-apiserver sends no token).
  */
 export function classifyRequest(req: Request, options: ClassifierOptions): ClassifiedRequest {
   const path = req.path;

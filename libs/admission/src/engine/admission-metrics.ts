@@ -5,7 +5,8 @@ import { WebhookLabel } from '../admission.constants.js';
 /**
  * Counts and times every admission decision: `webhook` is `validate` or `mutate` (the HTTP
  * endpoint, or the matching step of the API path's chain), `operation` the request's
- * (`UNKNOWN` when it could not be decoded), `allowed` `true`/`false`.
+ * (`UNKNOWN` when it could not be decoded), `allowed` `true`/`false`. Conversion webhook calls
+ * count as `webhook="convert"`, `operation="CONVERT"`, `allowed` meaning converted.
  */
 @Injectable()
 export class AdmissionMetrics {

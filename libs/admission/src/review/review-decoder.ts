@@ -1,7 +1,7 @@
-import { BadRequestError, KubeObject } from '@app/api-machinery';
+import { KubeObject } from '@app/api-machinery';
 import { AdmissionAttributes, AdmissionOperation, ResourceRef, UserInfo } from '@app/resources';
 import { ADMISSION_REVIEW_API_VERSION, ADMISSION_REVIEW_KIND } from '../admission.constants.js';
-import { getOwn, isPlainObject } from '../util/json.js';
+import { getOwn, isPlainObject, parseJsonObjectBody } from '../util/json.js';
 import { RequestFields } from './request-fields.js';
 import { describe, reviewMessages as msg } from './review.messages.js';
 
@@ -18,7 +18,7 @@ export type DecodedReview =
  * object); every other defect is returned, naming each wrong field. Never throws anything else.
  */
 export function decodeAdmissionReview(body: unknown): DecodedReview {
-  const review = parseBody(body);
+  const review = parseJsonObjectBody(body, { ...msg, notAnObject: (got) => msg.notAnObject(describe(got)) });
   const request = getOwn(review, 'request');
   const uid = isPlainObject(request) && typeof request.uid === 'string' ? request.uid : '';
   const operation = isPlainObject(request) && typeof request.operation === 'string' && OPERATIONS.includes(request.operation as AdmissionOperation)
@@ -32,21 +32,6 @@ export function decodeAdmissionReview(body: unknown): DecodedReview {
   return { ok: true, attributes: toAttributes(request as Record<string, unknown>) };
 }
 
-function parseBody(body: unknown): Record<string, unknown> {
-  let value = body;
-  if (typeof value === 'string' || Buffer.isBuffer(value)) {
-    const text = value.toString();
-    if (text.trim() === '') throw new BadRequestError(msg.emptyBody());
-    try {
-      value = JSON.parse(text) as unknown;
-    } catch (error) {
-      throw new BadRequestError(msg.notJson((error as Error).message));
-    }
-  }
-  if (value === undefined || value === null) throw new BadRequestError(msg.emptyBody());
-  if (!isPlainObject(value)) throw new BadRequestError(msg.notAnObject(describe(value)));
-  return value;
-}
 
 function checkRequest(request: Record<string, unknown>): string[] {
   const fields = new RequestFields(request);

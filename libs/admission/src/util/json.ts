@@ -1,4 +1,4 @@
-import { hasOwn, isJsonObject, setOwn } from '@app/api-machinery';
+import { BadRequestError, hasOwn, isJsonObject, setOwn } from '@app/api-machinery';
 
 /** True for `{...}` values: not arrays, not null, not class instances. */
 export const isPlainObject = isJsonObject;
@@ -35,4 +35,32 @@ export function jsonDepth(value: unknown, limit: number): number {
     for (const child of Object.values(node as object)) stack.push([child, level]);
   }
   return max;
+}
+
+/** The texts a webhook body parser refuses with (each names the review it expects). */
+export interface BodyMessages {
+  emptyBody(): string;
+  notJson(detail: string): string;
+  notAnObject(got: unknown): string;
+}
+
+/**
+ * A webhook request body as a JSON object: parsed when it arrives as text or a Buffer, used as is
+ * when already parsed. Throws BadRequestError (400) for an empty body, invalid JSON or anything
+ * but an object.
+ */
+export function parseJsonObjectBody(body: unknown, messages: BodyMessages): Record<string, unknown> {
+  let value = body;
+  if (typeof value === 'string' || Buffer.isBuffer(value)) {
+    const text = value.toString();
+    if (text.trim() === '') throw new BadRequestError(messages.emptyBody());
+    try {
+      value = JSON.parse(text) as unknown;
+    } catch (error) {
+      throw new BadRequestError(messages.notJson((error as Error).message));
+    }
+  }
+  if (value === undefined || value === null) throw new BadRequestError(messages.emptyBody());
+  if (!isPlainObject(value)) throw new BadRequestError(messages.notAnObject(value));
+  return value;
 }

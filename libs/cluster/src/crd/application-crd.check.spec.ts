@@ -37,7 +37,17 @@ describe(ApplicationCrdCheck.name, () => {
     await check.ensure();
     const [apply, get] = crds.calls;
     assert.deepEqual([apply.verb, apply.name, apply.type, apply.options], ['patch', 'applications.cloudnative.elide.dev', 'apply', { fieldManager: 'application-operator', force: true }]);
-    assert.deepEqual((apply.body as CustomResourceDefinition).spec, applicationCrd.spec);
+    const { conversion: _conversion, ...withoutConversion } = applicationCrd.spec;
+    assert.deepEqual((apply.body as CustomResourceDefinition).spec, withoutConversion, 'spec.conversion is left to the manifests (the Service and the CA are theirs)');
     assert.equal(get.verb, 'get');
+  });
+
+  it('accepts a CRD converting through the webhook, and one served with strategy None (logged as a warning)', async () => {
+    for (const conversion of [{ strategy: 'Webhook' as const, webhook: { conversionReviewVersions: ['v1'], clientConfig: { service: { namespace: 'elide-system', name: 'application-operator', path: '/convert', port: 443 } } } }, { strategy: 'None' as const }]) {
+      const stored = structuredClone(applicationCrd);
+      stored.spec.conversion = conversion;
+      const { check } = setup(false, stored);
+      assert.deepEqual((await check.ensure()).spec.conversion, conversion);
+    }
   });
 });
