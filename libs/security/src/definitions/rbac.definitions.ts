@@ -1,4 +1,4 @@
-import { builtinDefinition, ResourceDefinition, WriteAttempt } from '@app/crd';
+import { builtinDefinition, BuiltinSpec, ResourceDefinition, WriteAttempt } from '@app/crd';
 import { RBAC_GROUP, RBAC_VERSION, RbacResource } from '../authz/rbac.types.js';
 import { bindingSchema, roleSchema } from './rbac-schemas.js';
 import { validateBinding, validateRbacName, validateRoleRefUnchanged, validateRules } from './rbac-validation.js';
@@ -27,14 +27,7 @@ export function rbacDefinitions(guard?: RbacWriteGuard): ResourceDefinition[] {
 
 function role(kind: 'Role' | 'ClusterRole'): ResourceDefinition {
   const namespaced = kind === 'Role';
-  return builtinDefinition({
-    group: RBAC_GROUP,
-    version: RBAC_VERSION,
-    plural: `${kind.toLowerCase()}s`,
-    singular: kind.toLowerCase(),
-    kind,
-    scope: namespaced ? 'Namespaced' : 'Cluster',
-    verbs: RBAC_VERBS,
+  return rbacKind(kind, namespaced, {
     schema: roleSchema(kind),
     printerColumns: [CREATED_AT],
     afterSchema: (object, check) => validateRules(object, namespaced, check),
@@ -43,14 +36,7 @@ function role(kind: 'Role' | 'ClusterRole'): ResourceDefinition {
 
 function binding(kind: 'RoleBinding' | 'ClusterRoleBinding'): ResourceDefinition {
   const namespaced = kind === 'RoleBinding';
-  const definition = builtinDefinition({
-    group: RBAC_GROUP,
-    version: RBAC_VERSION,
-    plural: `${kind.toLowerCase()}s`,
-    singular: kind.toLowerCase(),
-    kind,
-    scope: namespaced ? 'Namespaced' : 'Cluster',
-    verbs: RBAC_VERBS,
+  const definition = rbacKind(kind, namespaced, {
     schema: bindingSchema(kind),
     printerColumns: [
       { name: 'Role', type: 'string', description: 'The name of the role the binding grants (roleRef.name).', jsonPath: '.roleRef.name' },
@@ -62,4 +48,18 @@ function binding(kind: 'RoleBinding' | 'ClusterRoleBinding'): ResourceDefinition
     afterSchema: (object, check) => validateBinding(object, namespaced, check),
   });
   return { ...definition, validateUpdate: validateRoleRefUnchanged };
+}
+
+/** One RBAC kind: the group, version, names, scope and verbs every one of them shares. */
+function rbacKind(kind: string, namespaced: boolean, rest: Pick<BuiltinSpec, 'schema' | 'printerColumns' | 'afterSchema'>): ResourceDefinition {
+  return builtinDefinition({
+    group: RBAC_GROUP,
+    version: RBAC_VERSION,
+    plural: `${kind.toLowerCase()}s`,
+    singular: kind.toLowerCase(),
+    kind,
+    scope: namespaced ? 'Namespaced' : 'Cluster',
+    verbs: RBAC_VERBS,
+    ...rest,
+  });
 }
