@@ -5,6 +5,7 @@ import { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments, stringify } from 'yaml';
 import { KUBECTL } from '../support/kubectl.js';
+import { until as waitUntil } from '../support/wait.js';
 
 /** The repository's deploy/kubernetes directory (from dist/test/e2e). */
 export const KUSTOMIZE_DIR = fileURLToPath(new URL('../../../deploy/kubernetes', import.meta.url));
@@ -128,21 +129,6 @@ export function ruleAllows(rule: PolicyRule, request: RequestAttributes): boolea
   return has(rule.verbs, request.verb) && has(rule.apiGroups, request.apiGroup) && has(rule.resources, request.resource) && (names.length === 0 || (request.name !== undefined && names.includes(request.name)));
 }
 
-/** Polls `probe` every 100 ms until it returns a value (not undefined/false) or `timeoutMs` passes. */
-export async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined && value !== false) return value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? ` (last error: ${(last as Error).message})` : ''}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** An SSE stream of the operator at `baseUrl`'s /watch (Applications), read with the bearer `token`. */
 export function openStream(baseUrl: string, token: string) {
@@ -181,3 +167,6 @@ export function postOverTls(port: number, path: string, body: unknown, ca: strin
     req.end(JSON.stringify(body));
   });
 }
+
+/** `until` with the cluster tests' pace: every 100 ms, 20 s by default. */
+export const until = <T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> => waitUntil(what, probe, timeoutMs, 100);

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { waitForServing } from '../support/operator.js';
+export { until } from '../support/wait.js';
 
 /** The repository root (this file runs from dist/test/e2e/). */
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -134,13 +135,3 @@ export function readOnlyRoot(writable: string, argv: string[]): [string, string[
   return ['unshare', ['-m', 'sh', '-c', script, 'sh', writable, ROOT, ...argv]];
 }
 
-/** Polls `probe` until it returns a value (not undefined/false), or fails naming `what`. */
-export async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 15_000, intervalMs = 50): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
-}

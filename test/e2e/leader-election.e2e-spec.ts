@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { OperatorProcess, spawnOperator, tempDir } from '../support/operator.js';
 import { APPS, application, Http } from '../support/http.js';
+import { until } from '../support/wait.js';
 
 const LEASE_SECONDS = 4;
 const RETRY_SECONDS = 1;
@@ -31,15 +32,6 @@ interface LeaderView {
   leaseTransitions: number | null;
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 15_000, intervalMs = 50): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
-}
 
 const leaderView = async (replica: Replica) => (await replica.http.get<LeaderView>('/leader')).body;
 

@@ -5,6 +5,7 @@ import { applicationAdmissionReview } from '@app/admission';
 import { METRIC } from '@app/metrics';
 import { startTestOperator } from '../support/operator.js';
 import { APPS, application, Http } from '../support/http.js';
+import { until } from '../support/wait.js';
 import type { RunningOperator } from '../../apps/operator/src/bootstrap.js';
 
 /** A parsed `/metrics` scrape: TYPE per family and the value of each sample, found by name and labels (any order). */
@@ -88,15 +89,6 @@ const EXPECTED_TYPES: Record<string, 'counter' | 'gauge' | 'histogram'> = {
 const LIST_ROUTE = '/apis/{group}/{version}/namespaces/{namespace}/{resource}';
 const ITEM_ROUTE = `${LIST_ROUTE}/{name}`;
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe('Prometheus metrics (e2e)', () => {
   let operator: RunningOperator;

@@ -9,21 +9,13 @@ import { LeaderElectionRecord, LeaderElector, Leadership, LeaseLock } from '@app
 import { Store } from '@app/storage';
 import { startTestOperator, tempDir, TEST_ENV } from '../support/operator.js';
 import { APPS, application, Http } from '../support/http.js';
+import { until } from '../support/wait.js';
 import type { RunningOperator } from '../../apps/operator/src/bootstrap.js';
 import { OperatorModule } from '../../apps/operator/src/operator.module.js';
 import { HealthService } from '../../apps/operator/src/observability/health/health.service.js';
 
 const ELECTION = { ENABLE_LEADER_ELECTION: 'true', LEASE_DURATION_SECONDS: '3', RENEW_DEADLINE_SECONDS: '2', RETRY_PERIOD_SECONDS: '1' };
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe('Probes (e2e)', () => {
   describe('a serving single instance', () => {
